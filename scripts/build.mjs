@@ -1,0 +1,11 @@
+// Builds every way of shipping (see vite.config.ts), then the type declarations.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { build } from 'vite';
+
+rmSync('dist', { recursive: true, force: true });
+for (const mode of ['cdn', 'iife', 'autoloader', 'esm']) {
+  await build({ mode, logLevel: 'warn' });
+}
+execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+console.log('Built dist/cdn (script-tag files), dist/esm (modules) and dist/types.');

@@ -1,0 +1,69 @@
+// Prints the gzip size of every shipped file against its budget, beside a lit-only peer built in
+// the same run. With --check, exits 1 when a budget is exceeded. Run after `npm run build`.
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const KB = 1024;
+/** Gzip budgets (level 9) in bytes; a file matching no budget is listed without one. */
+const BUDGETS = [
+  { pattern: /^portal-widgets\.js$/, budget: 10.25 * KB, label: 'script-tag bundle (ES module)' },
+  { pattern: /^portal-widgets\.iife\.js$/, budget: 10.25 * KB, label: 'script-tag bundle (classic)' },
+  { pattern: /^autoloader\.js$/, budget: 1.5 * KB, label: 'autoloader' },
+  { pattern: /^chunks\/[a-z-]+\.define-.*\.js$/, budget: 2.5 * KB, label: "an element's own chunk" },
+];
+
+const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+function listFiles(dir, prefix = '') {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? listFiles(join(dir, entry.name), `${prefix}${entry.name}/`)
+      : [`${prefix}${entry.name}`],
+  );
+}
+
+/** The peer: lit with one trivial element, minified the same way. */
+async function litPeerSize() {
+  const outDir = join(tmpdir(), `portal-widgets-size-peer-${process.pid}`);
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      outDir,
+      target: 'es2022',
+      lib: { entry: 'bench/lit-peer.ts', formats: ['es'], fileName: () => 'peer.js' },
+      rolldownOptions: { output: { minify: true } },
+    },
+  });
+  const size = gzipSize(join(outDir, 'peer.js'));
+  rmSync(outDir, { recursive: true, force: true });
+  return size;
+}
+
+const rows = listFiles('dist/cdn')
+  .filter((file) => file.endsWith('.js'))
+  .map((file) => {
+    const rule = BUDGETS.find(({ pattern }) => pattern.test(file));
+    return { file, size: gzipSize(join('dist/cdn', file)), ...rule };
+  });
+const peer = await litPeerSize();
+
+const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
+console.log('\nGzip sizes (level 9) of dist/cdn');
+console.log(`${'file'.padEnd(48)} ${'gzip'.padStart(9)} ${'budget'.padStart(9)}  status`);
+for (const { file, size, budget } of rows) {
+  const status = budget === undefined ? 'shared' : size <= budget ? 'ok' : 'OVER';
+  console.log(
+    `${file.padEnd(48)} ${kb(size).padStart(9)} ${(budget ? kb(budget) : '-').padStart(9)}  ${status}`,
+  );
+}
+console.log(`${'peer: lit + one trivial element'.padEnd(48)} ${kb(peer).padStart(9)}`);
+
+const over = rows.filter(({ size, budget }) => budget !== undefined && size > budget);
+if (process.argv.includes('--check') && over.length) {
+  console.error(`\nOver budget: ${over.map(({ file }) => file).join(', ')}`);
+  process.exit(1);
+}

@@ -1,0 +1,57 @@
+import { ELEMENT_LOADERS } from './elements.js';
+
+type BaseTag = keyof typeof ELEMENT_LOADERS;
+
+const script =
+  (document.currentScript as HTMLScriptElement | null) ??
+  [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find(
+    (candidate) => candidate.src === import.meta.url,
+  ) ??
+  null;
+
+const waiting = new Set(Object.keys(ELEMENT_LOADERS) as BaseTag[]);
+
+/**
+ * Hides our elements until they are defined, against a flash of unstyled content, for at most
+ * `data-cloak` milliseconds (2000 when the attribute is empty).
+ */
+function cloak(tags: string[]): void {
+  const timeout = Number(script?.dataset.cloak) || 2000;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`:is(${tags.join(',')}):not(:defined){visibility:hidden}`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  const uncloak = (): void => {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  };
+  setTimeout(uncloak, timeout);
+  const present = tags.filter((tag) => document.querySelector(tag));
+  void Promise.all(present.map((tag) => customElements.whenDefined(tag))).then(uncloak);
+}
+
+void import('./core/config.js').then(({ configureFromScript }) => {
+  configureFromScript(script);
+  return import('./core/define.js').then(({ tagName }) => {
+    const tags = new Map([...waiting].map((base) => [tagName(base), base]));
+    if (script?.hasAttribute('data-cloak')) cloak([...tags.keys()]);
+
+    const load = (root: Element | Document): void => {
+      for (const [tag, base] of tags) {
+        if (!waiting.has(base)) continue;
+        if ((root instanceof Element && root.matches(tag)) || root.querySelector(tag)) {
+          waiting.delete(base);
+          ELEMENT_LOADERS[base]().catch((error: unknown) =>
+            console.error(`Portal Widgets: could not load <${tag}>.`, error),
+          );
+        }
+      }
+      if (!waiting.size) observer.disconnect();
+    };
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        record.addedNodes.forEach((node) => node instanceof Element && load(node));
+      }
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    load(document);
+  });
+});

@@ -1,0 +1,67 @@
+/** Page-wide settings, from the script tag's data-* attributes or PortalWidgets.configure(). */
+export interface PortalWidgetsConfig {
+  /** Registers every element as `<prefix>-<tag>`, for pages where a tag name is taken. */
+  prefix?: string;
+  /** `none` leaves the page's high-contrast look to the portal's own CSS. */
+  contrastStyles?: 'builtin' | 'none';
+}
+
+const PREFIX_PATTERN = /^[a-z][a-z0-9]*$/;
+
+let current: PortalWidgetsConfig = {};
+
+/** Logs one clear message naming the setting, the bad value and the fix. */
+export function reportBadSetting(where: string, value: string, fix: string): void {
+  console.error(`Portal Widgets: ${where}="${value}" is not valid. ${fix}`);
+}
+
+/**
+ * Merges settings into the page configuration; invalid values are reported and ignored.
+ * `source` names the settings in error messages: `data-` for the script tag's attributes.
+ */
+export function configure(settings: PortalWidgetsConfig, source = ''): PortalWidgetsConfig {
+  const { prefix, contrastStyles } = settings;
+  if (prefix !== undefined) {
+    if (PREFIX_PATTERN.test(prefix)) current = { ...current, prefix };
+    else
+      reportBadSetting(
+        `${source}prefix`,
+        prefix,
+        'Use lowercase letters and digits starting with a letter, e.g. "gov" for <gov-font-scaler>.',
+      );
+  }
+  if (contrastStyles !== undefined) {
+    if (contrastStyles === 'builtin' || contrastStyles === 'none')
+      current = { ...current, contrastStyles };
+    else
+      reportBadSetting(
+        source ? `${source}contrast-styles` : 'contrastStyles',
+        contrastStyles,
+        'Use "builtin" (the default) or "none" to style high contrast with your own CSS.',
+      );
+  }
+  return current;
+}
+
+export function getConfig(): Readonly<PortalWidgetsConfig> {
+  return current;
+}
+
+/**
+ * Finds the script tag that loaded a module: `document.currentScript` for classic scripts,
+ * otherwise the `<script src>` whose URL is the module's own.
+ */
+export function findOwnScript(moduleUrl: string | undefined): HTMLScriptElement | null {
+  const classic = document.currentScript;
+  if (classic instanceof HTMLScriptElement) return classic;
+  for (const script of document.querySelectorAll<HTMLScriptElement>('script[src]')) {
+    if (script.src === moduleUrl) return script;
+  }
+  return null;
+}
+
+/** Applies the embedding script tag's `data-prefix` and `data-contrast-styles`. */
+export function configureFromScript(script: HTMLScriptElement | null): void {
+  const { prefix, contrastStyles } = script?.dataset ?? {};
+  configure({ prefix, contrastStyles: contrastStyles as PortalWidgetsConfig['contrastStyles'] }, 'data-');
+}

@@ -1,0 +1,45 @@
+import { getConfig } from './config.js';
+
+/** Marks classes of any copy of Portal Widgets, so a second copy on the page is recognised. */
+export const PORTAL_WIDGETS_MARK = Symbol.for('portal-widgets.element');
+
+type MarkedConstructor = CustomElementConstructor & { [PORTAL_WIDGETS_MARK]?: true };
+
+/** Warnings already given on this page, shared by every copy of the bundle. */
+const WARNED_KEY = Symbol.for('portal-widgets.warned');
+const warned: Set<string> = ((globalThis as { [WARNED_KEY]?: Set<string> })[WARNED_KEY] ??=
+  new Set());
+
+/** The tag an element gets on this page: `font-scaler`, or `gov-font-scaler` with a prefix. */
+export function tagName(baseTag: string, prefix = getConfig().prefix): string {
+  return prefix ? `${prefix}-${baseTag}` : baseTag;
+}
+
+/**
+ * Registers an element without ever throwing: when the name is already taken, by another copy of
+ * Portal Widgets or by another library, it warns once and leaves the existing definition alone.
+ * Returns whether this call defined the element.
+ */
+export function defineElement(name: string, ctor: CustomElementConstructor): boolean {
+  const existing = customElements.get(name) as MarkedConstructor | undefined;
+  if (existing) {
+    if (existing[PORTAL_WIDGETS_MARK]) {
+      if (!warned.has('copy') && existing !== ctor) {
+        warned.add('copy');
+        console.warn(
+          'Portal Widgets: this page loads Portal Widgets more than once; the first copy is used. Keep one <script> tag for portal-widgets.js.',
+        );
+      }
+    } else if (!warned.has(name)) {
+      warned.add(name);
+      console.warn(
+        `Portal Widgets: the tag <${name}> is already used by another script on this page, so Portal Widgets left it alone. Add data-prefix="gov" to the Portal Widgets <script> tag and write <gov-${name}> instead.`,
+      );
+    }
+    return false;
+  }
+  // A class can back only one tag, so a second name gets its own subclass.
+  const alreadyNamed = customElements.getName(ctor) !== null;
+  customElements.define(name, alreadyNamed ? class extends ctor {} : ctor);
+  return true;
+}

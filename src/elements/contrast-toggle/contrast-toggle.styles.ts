@@ -1,0 +1,7 @@
+import { css } from 'lit';
+
+export const contrastToggleStyles = css`
+  :host {
+    display: inline-block;
+  }
+`;

@@ -1,0 +1,171 @@
+import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { reportBadSetting } from '../../core/config.js';
+import { TextScaleChangeEvent } from '../../core/events.js';
+import type { Translations } from '../../core/lang.js';
+import { PreferenceElement } from '../../core/preference-element.js';
+import { MAX_SCALE, MIN_SCALE } from '../../prefs/store.js';
+import { buttonStyles, hostStyles } from '../../styles/shared.js';
+import { fontScalerStyles } from './font-scaler.styles.js';
+
+const DEFAULT_STEPS = '0.9 1 1.2 1.5 2';
+
+const STRINGS: Translations<{
+  group: string;
+  decrease: string;
+  reset: string;
+  increase: string;
+  size: string;
+  smallest: string;
+  largest: string;
+}> = {
+  vi: {
+    group: 'Cỡ chữ',
+    decrease: 'Giảm cỡ chữ',
+    reset: 'Cỡ chữ mặc định',
+    increase: 'Tăng cỡ chữ',
+    size: 'Cỡ chữ',
+    smallest: 'Đã ở cỡ chữ nhỏ nhất',
+    largest: 'Đã ở cỡ chữ lớn nhất',
+  },
+  en: {
+    group: 'Text size',
+    decrease: 'Smaller text',
+    reset: 'Default text size',
+    increase: 'Larger text',
+    size: 'Text size',
+    smallest: 'Smallest text size already',
+    largest: 'Largest text size already',
+  },
+};
+
+/** Parses "0.9 1 1.2" (spaces or commas); null when it is not a usable list including 1. */
+function parseSteps(value: string): number[] | null {
+  const steps = value
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
+  const valid = steps.every((step) => step >= MIN_SCALE && step <= MAX_SCALE) && steps.includes(1);
+  return valid ? [...new Set(steps)].sort((a, b) => a - b) : null;
+}
+
+/**
+ * A- / A / A+ : smaller, default and larger text for the whole page, remembered on the
+ * visitor's next visit and shared by every text size bar of the portal, in every tab.
+ *
+ * "A" is the visitor's own browser default (100 %); the other steps multiply it, so browser
+ * zoom and the visitor's font settings keep working.
+ *
+ * @tag font-scaler
+ * @summary Text size bar (A- A A+) that scales the page's text and remembers the choice.
+ *
+ * @fires {TextScaleChangeEvent} pw-text-scale-change - The visitor chose a text size; `detail.scale` is the factor (1 = default).
+ *
+ * @csspart group - The group holding the three buttons.
+ * @csspart button - Each of the three buttons.
+ * @csspart decrease - The A- button.
+ * @csspart reset - The A button.
+ * @csspart increase - The A+ button.
+ *
+ * @cssproperty --pw-color-text - Button text colour.
+ * @cssproperty --pw-color-surface - Button background.
+ * @cssproperty --pw-color-border - Button border colour.
+ * @cssproperty --pw-color-accent - Border colour on hover.
+ * @cssproperty --pw-color-focus - Focus outline colour.
+ * @cssproperty --pw-color-muted - Text colour of a button at its limit.
+ * @cssproperty --pw-radius - Button corner radius.
+ * @cssproperty --pw-gap - Space between the buttons.
+ * @cssproperty --pw-font-family - Font family (inherits the page's by default).
+ */
+export class FontScaler extends PreferenceElement {
+  static override styles = [hostStyles, buttonStyles, fontScalerStyles];
+
+  static override properties: PropertyDeclarations = {
+    steps: { reflect: true },
+    target: { reflect: true },
+  };
+
+  /**
+   * The text sizes the buttons step through, as factors of the visitor's default, separated by
+   * spaces or commas. Must include 1; each from 0.5 to 3.
+   */
+  steps = DEFAULT_STEPS;
+
+  /**
+   * A CSS selector for the part of the page whose text is sized in px (legacy CMS themes), for
+   * example `.bodytext`. Without it, the page scales through its root font size, which is
+   * enough for pages sized in rem or em.
+   */
+  target = '';
+
+  private reportedSteps = '';
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.preferences?.textScaler.setTarget(this, null);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('target')) this.preferences?.textScaler.setTarget(this, this.target || null);
+  }
+
+  private get stepList(): number[] {
+    const parsed = parseSteps(this.steps);
+    if (parsed) return parsed;
+    if (this.reportedSteps !== this.steps) {
+      this.reportedSteps = this.steps;
+      reportBadSetting(
+        '<font-scaler steps',
+        this.steps,
+        `List factors from ${MIN_SCALE} to ${MAX_SCALE} including 1, e.g. "${DEFAULT_STEPS}". Using that default.`,
+      );
+    }
+    return parseSteps(DEFAULT_STEPS) ?? [1];
+  }
+
+  private get scale(): number {
+    return this.preferences?.store.textScale ?? 1;
+  }
+
+  /** The next step down (-1) or up (+1) from the current size; undefined at the limit. */
+  private neighbour(direction: -1 | 1): number | undefined {
+    const steps = this.stepList;
+    return direction < 0
+      ? steps.filter((step) => step < this.scale).at(-1)
+      : steps.find((step) => step > this.scale);
+  }
+
+  /** Reads the size at click time, so quick repeated clicks each take one step. */
+  private choose(direction: -1 | 0 | 1): void {
+    const strings = this.strings(STRINGS);
+    const next = direction ? this.neighbour(direction) : 1;
+    if (next === undefined) return this.announce(direction < 0 ? strings.smallest : strings.largest);
+    this.preferences?.store.setTextScale(next);
+    const percent = new Intl.NumberFormat(this.locale, { style: 'percent' }).format(next);
+    this.announce(`${strings.size} ${percent}`);
+    this.emit(new TextScaleChangeEvent(next));
+  }
+
+  private renderButton(name: string, label: string, glyph: string, direction: -1 | 0 | 1) {
+    const atLimit = direction !== 0 && this.neighbour(direction) === undefined;
+    // The glyph is what sighted visitors see; the name is what assistive technology reads.
+    return html`<button
+      part="button ${name}"
+      aria-disabled=${atLimit}
+      @click=${() => this.choose(direction)}
+    >
+      <span aria-hidden="true">${glyph}</span><span class="visually-hidden">${label}</span>
+    </button>`;
+  }
+
+  protected override render() {
+    const strings = this.strings(STRINGS);
+    return html`
+      <div class="group" role="group" part="group" aria-label=${strings.group}>
+        ${this.renderButton('decrease', strings.decrease, 'A-', -1)}
+        ${this.renderButton('reset', strings.reset, 'A', 0)}
+        ${this.renderButton('increase', strings.increase, 'A+', 1)}
+      </div>
+      ${this.renderStatus()}
+    `;
+  }
+}

@@ -1,0 +1,2 @@
+// The classic-script bundle: the same elements, and no global besides window.PortalWidgets.
+import './index.js';

@@ -1,0 +1,25 @@
+import './script-config.js';
+import { configure, getConfig } from './core/config.js';
+import { getPagePreferences } from './prefs/page-preferences.js';
+
+export { FontScaler } from './elements/font-scaler/font-scaler.define.js';
+export { ContrastToggle } from './elements/contrast-toggle/contrast-toggle.define.js';
+export { TextScaleChangeEvent, ContrastChangeEvent } from './core/events.js';
+export { configure };
+export type { PortalWidgetsConfig } from './core/config.js';
+export type { Contrast } from './prefs/store.js';
+
+/** The page-wide API for script-tag users, as `window.PortalWidgets`. */
+export const PortalWidgets = { configure, getConfig, version: __VERSION__ };
+
+declare global {
+  const __VERSION__: string;
+  interface Window {
+    PortalWidgets?: typeof PortalWidgets;
+  }
+}
+
+// The first copy on the page keeps the global; a second copy changes nothing.
+window.PortalWidgets ??= PortalWidgets;
+// Saved preferences apply on every page that loads the bundle, with or without a toolbar.
+getPagePreferences();

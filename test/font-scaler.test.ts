@@ -1,0 +1,357 @@
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/elements/font-scaler/font-scaler.define.js';
+import type { FontScaler } from '../src/elements/font-scaler/font-scaler.js';
+import { getPagePreferences } from '../src/prefs/page-preferences.js';
+import {
+  accessibilityTree,
+  clearPreferences,
+  findNode,
+  fontSizePx,
+  openPage,
+  part,
+  reloadPage,
+  runAxe,
+  setDefaultFontSize,
+  statusText,
+  until,
+  violations,
+  type FramePage,
+} from './helpers.js';
+
+const frames: HTMLIFrameElement[] = [];
+
+async function open(src: string, width?: number): Promise<FramePage> {
+  const page = await openPage(src, width);
+  frames.push(page.frame);
+  return page;
+}
+
+async function scalerWithText(steps?: string) {
+  const wrapper = await fixture<HTMLDivElement>(html`
+    <div>
+      <font-scaler steps=${steps ?? '0.9 1 1.2 1.5 2'}></font-scaler>
+      <p style="font-size: 1rem">Văn bản cỡ rem</p>
+    </div>
+  `);
+  const scaler = wrapper.querySelector('font-scaler') as FontScaler;
+  await scaler.updateComplete;
+  return { scaler, text: wrapper.querySelector('p') as HTMLParagraphElement };
+}
+
+async function click(scaler: FontScaler, name: 'decrease' | 'reset' | 'increase') {
+  part(scaler, name).click();
+  await scaler.updateComplete;
+}
+
+describe('font-scaler', () => {
+  afterEach(async () => {
+    getPagePreferences().store.setTextScale(1);
+    clearPreferences();
+    frames.splice(0).forEach((frame) => frame.remove());
+    await setDefaultFontSize(16);
+  });
+
+  it('passes axe at every step', async () => {
+    const { scaler } = await scalerWithText();
+    for (const step of ['decrease', 'reset', 'increase', 'increase', 'increase'] as const) {
+      await click(scaler, step);
+      expect(violations(await runAxe(scaler))).to.deep.equal([]);
+    }
+  });
+
+  it('is a named group of three native buttons with Vietnamese names', async () => {
+    const { scaler } = await scalerWithText();
+    const group = findNode(
+      await accessibilityTree(),
+      (node) => node.role === 'group' && node.name === 'Cỡ chữ',
+    );
+    expect(group, 'group named "Cỡ chữ"').to.exist;
+    const buttons = group!.children.map(({ role, name }) => `${role}:${name}`);
+    expect(buttons).to.deep.equal([
+      'button:Giảm cỡ chữ',
+      'button:Cỡ chữ mặc định',
+      'button:Tăng cỡ chữ',
+    ]);
+    const visible = [...scaler.shadowRoot!.querySelectorAll('button [aria-hidden="true"]')].map(
+      (glyph) => glyph.textContent,
+    );
+    expect(visible).to.deep.equal(['A-', 'A', 'A+']);
+    expect(scaler.shadowRoot!.querySelectorAll('button[type="submit"], div[role="button"]')).to.have.length(0);
+  });
+
+  it('speaks English under lang="en" and follows a change of lang', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><font-scaler></font-scaler></div>`);
+    const scaler = wrapper.querySelector('font-scaler')!;
+    await scaler.updateComplete;
+    expect(part(scaler, 'increase').textContent).to.include('Larger text');
+    wrapper.setAttribute('lang', 'vi');
+    await until(() => part(scaler, 'increase').textContent!.includes('Tăng cỡ chữ'), 'vi');
+  });
+
+  it('scales a rem-sized element by each step and reaches 200 %', async () => {
+    const { scaler, text } = await scalerWithText();
+    const base = fontSizePx(text);
+    const seen: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      await click(scaler, 'increase');
+      seen.push(+(fontSizePx(text) / base).toFixed(3));
+    }
+    expect(seen).to.deep.equal([1.2, 1.5, 2]);
+    await click(scaler, 'reset');
+    await click(scaler, 'decrease');
+    expect(fontSizePx(text) / base).to.be.closeTo(0.9, 0.001);
+  });
+
+  it('follows the steps attribute', async () => {
+    const { scaler, text } = await scalerWithText('0.8, 1, 1.25, 2.5');
+    const base = fontSizePx(text);
+    await click(scaler, 'increase');
+    await click(scaler, 'increase');
+    expect(fontSizePx(text) / base).to.be.closeTo(2.5, 0.001);
+    expect(part(scaler, 'increase').getAttribute('aria-disabled')).to.equal('true');
+  });
+
+  it('reports a malformed steps attribute once and keeps working with the default steps', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (message: string) => errors.push(message);
+    try {
+      const { scaler, text } = await scalerWithText('big, bigger');
+      const base = fontSizePx(text);
+      scaler.requestUpdate();
+      await scaler.updateComplete;
+      await click(scaler, 'increase');
+      expect(fontSizePx(text) / base).to.be.closeTo(1.2, 0.001);
+      expect(errors).to.have.length(1);
+      expect(errors[0]).to.include('steps').and.include('big, bigger').and.include('0.9 1 1.2 1.5 2');
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('returns exactly to the page’s own size at A', async () => {
+    const { scaler, text } = await scalerWithText();
+    const before = getComputedStyle(text).fontSize;
+    await click(scaler, 'increase');
+    await click(scaler, 'increase');
+    expect(getComputedStyle(text).fontSize).not.to.equal(before);
+    await click(scaler, 'reset');
+    expect(getComputedStyle(text).fontSize).to.equal(before);
+    expect(document.documentElement.hasAttribute('data-pw-text-scale')).to.equal(false);
+  });
+
+  it('starts from the visitor’s own default size (24 px) and multiplies it', async () => {
+    await setDefaultFontSize(24);
+    const { scaler, text } = await scalerWithText();
+    expect(fontSizePx(text)).to.equal(24);
+    await click(scaler, 'increase');
+    expect(fontSizePx(text)).to.be.closeTo(28.8, 0.01);
+    await click(scaler, 'reset');
+    expect(fontSizePx(text)).to.equal(24);
+  });
+
+  it('never writes a px root size, zoom, transform or filter', async () => {
+    const { scaler } = await scalerWithText();
+    const root = document.documentElement;
+    for (const step of ['increase', 'increase', 'increase', 'decrease', 'reset', 'decrease'] as const) {
+      await click(scaler, step);
+      expect(root.style.fontSize, 'inline root size').to.equal('');
+      const sheets = document.adoptedStyleSheets
+        .flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
+        .join('\n');
+      expect(sheets).not.to.match(/\bzoom\b|transform|filter/);
+      expect(sheets).not.to.match(/html\[data-pw-text-scale\][^}]*font-size:\s*[\d.]+px/);
+      for (const element of [root, document.body]) {
+        const style = getComputedStyle(element);
+        expect([style.zoom, style.transform, style.filter]).to.deep.equal(['1', 'none', 'none']);
+      }
+    }
+  });
+
+  it('fires pw-text-scale-change with the chosen factor', async () => {
+    const { scaler } = await scalerWithText();
+    setTimeout(() => part(scaler, 'increase').click());
+    const event = await oneEvent(document, 'pw-text-scale-change');
+    expect(event.detail).to.deep.equal({ scale: 1.2 });
+    expect(event.composed).to.equal(true);
+  });
+
+  it('announces the new size politely and says so at the limits', async () => {
+    const { scaler } = await scalerWithText();
+    await click(scaler, 'increase');
+    expect(statusText(scaler)).to.equal('Cỡ chữ 120%');
+    for (let i = 0; i < 3; i += 1) await click(scaler, 'increase');
+    expect(part(scaler, 'increase').getAttribute('aria-disabled')).to.equal('true');
+    expect(statusText(scaler)).to.equal('Đã ở cỡ chữ lớn nhất');
+    expect(part(scaler, 'decrease').getAttribute('aria-disabled')).to.equal('false');
+    await click(scaler, 'reset');
+    await click(scaler, 'decrease');
+    await click(scaler, 'decrease');
+    expect(part(scaler, 'decrease').getAttribute('aria-disabled')).to.equal('true');
+    expect(statusText(scaler)).to.equal('Đã ở cỡ chữ nhỏ nhất');
+    const region = scaler.shadowRoot!.querySelector('[role="status"]')!;
+    expect(region.getAttribute('aria-live') ?? 'polite').to.equal('polite');
+  });
+
+  it('is operated with the keyboard alone', async () => {
+    const { scaler, text } = await scalerWithText();
+    const base = fontSizePx(text);
+    part(scaler, 'decrease').focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(scaler.shadowRoot!.activeElement).to.equal(part(scaler, 'increase'));
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Space' });
+    await scaler.updateComplete;
+    expect(fontSizePx(text) / base).to.be.closeTo(1.5, 0.001);
+  });
+
+  it('gives every button a target of at least 24 × 24 px and a visible focus ring', async () => {
+    const { scaler } = await scalerWithText();
+    for (const button of scaler.shadowRoot!.querySelectorAll('button')) {
+      const { width, height } = button.getBoundingClientRect();
+      expect(width).to.be.at.least(24);
+      expect(height).to.be.at.least(24);
+    }
+    part(scaler, 'reset').focus();
+    await sendKeys({ press: 'Tab' });
+    const focused = getComputedStyle(part(scaler, 'increase'));
+    expect(focused.outlineStyle).to.equal('solid');
+    expect(parseFloat(focused.outlineWidth)).to.be.at.least(2);
+  });
+
+  it('keeps every font-scaler of the page in step', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><font-scaler></font-scaler><font-scaler></font-scaler></div>`);
+    const [first, second] = wrapper.querySelectorAll('font-scaler');
+    for (let i = 0; i < 3; i += 1) await click(first, 'increase');
+    await second.updateComplete;
+    expect(part(second, 'increase').getAttribute('aria-disabled')).to.equal('true');
+  });
+
+  describe('on a real page', () => {
+    it('survives a reload', async () => {
+      let page = await open('/test/fixtures/rem-page.html');
+      const text = () => page.document.getElementById('body-text')!;
+      const base = fontSizePx(text());
+      part(page.document.querySelector('font-scaler')!, 'increase').click();
+      await until(() => fontSizePx(text()) > base, 'scaled');
+      page = await reloadPage(page);
+      expect(fontSizePx(text()) / base).to.be.closeTo(1.2, 0.001);
+      const scaler = page.document.querySelector('font-scaler')!;
+      part(scaler, 'reset').click();
+      await until(() => fontSizePx(text()) === base, 'back to the page size');
+    });
+
+    it('is shared with other tabs of the portal', async () => {
+      const first = await open('/test/fixtures/rem-page.html');
+      const second = await open('/test/fixtures/rem-page.html');
+      const text = second.document.getElementById('body-text')!;
+      const base = fontSizePx(text);
+      part(first.document.querySelector('font-scaler')!, 'increase').click();
+      await until(() => Math.abs(fontSizePx(text) / base - 1.2) < 0.001, 'other tab scaled');
+      const scaler = second.document.querySelector('font-scaler')!;
+      part(first.document.querySelector('font-scaler')!, 'increase').click();
+      part(first.document.querySelector('font-scaler')!, 'increase').click();
+      await until(() => part(scaler, 'increase').getAttribute('aria-disabled') === 'true', 'limit shown in the other tab');
+    });
+
+    it('has no horizontal scroll at the largest step on a 320 px screen', async () => {
+      const page = await open('/test/fixtures/rem-page.html', 320);
+      const scaler = page.document.querySelector('font-scaler')!;
+      for (let i = 0; i < 3; i += 1) part(scaler, 'increase').click();
+      await until(() => page.document.documentElement.getAttribute('data-pw-text-scale') === '2', 'at 200 %');
+      const root = page.document.documentElement;
+      expect(root.scrollWidth).to.be.at.most(root.clientWidth);
+    });
+
+    it('scales a legacy px page through its target and restores it exactly', async () => {
+      const page = await open('/test/fixtures/legacy-page.html');
+      const byId = (id: string) => page.document.getElementById(id)!;
+      const ids = ['heading', 'paragraph', 'inline-sized', 'sidebar'];
+      const before = ids.map((id) => fontSizePx(byId(id)));
+      const inlineBefore = byId('inline-sized').style.cssText;
+      const scaler = page.document.querySelector('font-scaler')!;
+      part(scaler, 'increase').click();
+      part(scaler, 'increase').click();
+      await until(() => fontSizePx(byId('paragraph')) > before[1], 'scaled');
+      const ratios = ids.map((id, i) => +(fontSizePx(byId(id)) / before[i]).toFixed(3));
+      expect(ratios.slice(0, 3)).to.deep.equal([1.5, 1.5, 1.5]);
+      expect(ratios[3], 'outside the target').to.equal(1);
+      expect(parseFloat(getComputedStyle(byId('paragraph')).lineHeight)).to.equal(30);
+
+      const later = page.document.createElement('p');
+      later.textContent = 'Bài đăng sau khi đã phóng to';
+      byId('later').append(later);
+      await until(() => fontSizePx(later) === 21, 'new content scaled as well');
+
+      part(scaler, 'reset').click();
+      await until(() => fontSizePx(byId('paragraph')) === before[1], 'restored');
+      expect(ids.map((id) => fontSizePx(byId(id)))).to.deep.equal(before);
+      expect(byId('inline-sized').style.cssText).to.equal(inlineBefore);
+      expect(byId('paragraph').hasAttribute('style') && byId('paragraph').getAttribute('style')).to.not.be.ok;
+    });
+  });
+
+  describe('on a hostile page', () => {
+    it('keeps its own look and works under !important rules on html, * and button', async () => {
+      const page = await open('/test/fixtures/hostile-page.html');
+      const scaler = page.document.querySelector('font-scaler')!;
+      const increase = part(scaler, 'increase');
+      const style = getComputedStyle(increase);
+      expect(style.visibility).to.equal('visible');
+      expect(style.backgroundColor).not.to.equal('rgb(255, 0, 0)');
+      expect(increase.getBoundingClientRect().height).to.be.at.least(24);
+      const text = page.document.getElementById('rem-text')!;
+      const base = fontSizePx(page.document.documentElement);
+      increase.click();
+      await until(() => fontSizePx(page.document.documentElement) > base, 'root scaled despite !important');
+      expect(fontSizePx(page.document.documentElement) / base).to.be.closeTo(1.2, 0.001);
+      expect(text).to.exist;
+      expect(page.window.pageErrors).to.deep.equal([]);
+    });
+
+    it('works when the bundle is loaded twice, with one warning and no error', async () => {
+      const page = await open('/test/fixtures/loaded-twice.html');
+      await aTimeout(50);
+      const warnings = page.window.consoleMessages.filter(({ level }) => level === 'warn');
+      expect(warnings).to.have.length(1);
+      expect(warnings[0].text).to.include('more than once');
+      expect(page.window.pageErrors).to.deep.equal([]);
+      part(page.document.querySelector('font-scaler')!, 'increase').click();
+      await until(() => page.document.documentElement.getAttribute('data-pw-text-scale') === '1.2', 'scaled');
+    });
+
+    it('leaves a tag another library took, warns once, and keeps the other elements working', async () => {
+      const page = await open('/test/fixtures/tag-taken.html');
+      expect(page.document.getElementById('theirs')!.textContent).to.equal('other library');
+      const warnings = page.window.consoleMessages.filter(({ level }) => level === 'warn');
+      expect(warnings.map(({ text }) => text)).to.have.length(1);
+      expect(warnings[0].text).to.include('<font-scaler>').and.include('data-prefix');
+      expect(page.window.pageErrors).to.deep.equal([]);
+      expect(page.document.querySelector('contrast-toggle')!.shadowRoot).to.exist;
+    });
+
+    it('registers under a prefix (gov-font-scaler) when asked', async () => {
+      const page = await open('/test/fixtures/tag-taken-prefixed.html');
+      expect(page.document.getElementById('theirs')!.textContent).to.equal('other library');
+      const scaler = page.document.querySelector('gov-font-scaler')!;
+      part(scaler, 'increase').click();
+      await until(() => page.document.documentElement.getAttribute('data-pw-text-scale') === '1.2', 'scaled');
+      expect(page.window.consoleMessages).to.deep.equal([]);
+      expect(page.window.pageErrors).to.deep.equal([]);
+    });
+
+    it('works under Content-Security-Policy default-src \'self\'', async () => {
+      const page = await open('/test/fixtures/strict-csp-page.html');
+      const text = page.document.getElementById('body-text')!;
+      const base = fontSizePx(text);
+      part(page.document.querySelector('font-scaler')!, 'increase').click();
+      await until(() => fontSizePx(text) > base, 'scaled');
+      part(page.document.querySelector('contrast-toggle')!, 'increase').click();
+      await until(() => page.document.documentElement.getAttribute('data-pw-contrast') === 'more', 'contrast on');
+      expect(getComputedStyle(page.document.body).backgroundColor).to.match(/rgb\((0, 0, 0|255, 255, 255)\)/);
+      expect(page.window.pageErrors).to.deep.equal([]);
+    });
+  });
+});

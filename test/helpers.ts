@@ -1,0 +1,183 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { AxeResults, RunOptions } from 'axe-core';
+import { STORAGE_KEY } from '../src/prefs/store.js';
+
+/** Sends one Chrome DevTools Protocol command to this test's page (see web-test-runner.config.mjs). */
+export function cdp<T = Record<string, unknown>>(
+  method: string,
+  params: Record<string, unknown> = {},
+): Promise<T> {
+  return executeServerCommand('cdp', { method, params }) as Promise<T>;
+}
+
+/** Emulates media features such as `prefers-contrast: more` or `forced-colors: active`. */
+export function emulateMediaFeatures(features: Record<string, string>): Promise<unknown> {
+  return cdp('Emulation.setEmulatedMedia', {
+    features: Object.entries(features).map(([name, value]) => ({ name, value })),
+  });
+}
+
+/** Sets the browser's default font size, as a visitor does in the browser settings. */
+export function setDefaultFontSize(px: number): Promise<unknown> {
+  return cdp('Page.setFontSizes', { fontSizes: { standard: px, fixed: 13 } });
+}
+
+export function clearPreferences(): void {
+  localStorage.removeItem(STORAGE_KEY);
+}
+
+export interface FramePage {
+  frame: HTMLIFrameElement;
+  window: Window & typeof globalThis & { pageErrors: string[]; consoleMessages: ConsoleRecord[] };
+  document: Document;
+}
+
+export interface ConsoleRecord {
+  level: 'warn' | 'error';
+  text: string;
+}
+
+/** Resolves once `condition` holds, polling each frame; rejects with `message` after 3 s. */
+export async function until(condition: () => boolean, message: string): Promise<void> {
+  const deadline = performance.now() + 3000;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`Timed out waiting: ${message}`);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+/** Opens a page in an iframe of this document (same origin, so storage is shared, as between tabs). */
+export async function openPage(src: string, width = 800, height = 600): Promise<FramePage> {
+  const frame = document.createElement('iframe');
+  frame.width = String(width);
+  frame.height = String(height);
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.src = src;
+  document.body.append(frame);
+  await loaded;
+  const page = framePage(frame);
+  await settle(page);
+  return page;
+}
+
+function framePage(frame: HTMLIFrameElement): FramePage {
+  return {
+    frame,
+    window: frame.contentWindow as FramePage['window'],
+    document: frame.contentDocument as Document,
+  };
+}
+
+/** Waits until every custom element the page uses is defined and rendered. */
+async function settle(page: FramePage): Promise<void> {
+  const tags = ['font-scaler', 'contrast-toggle'];
+  await until(
+    () =>
+      [...page.document.querySelectorAll(tags.map((tag) => `${tag},gov-${tag}`).join(','))].every(
+        (element) => element.shadowRoot?.querySelector('button') || element.textContent,
+      ),
+    `elements rendered in ${page.frame.src}`,
+  );
+}
+
+/** Reloads the framed page, as a visitor pressing F5. */
+export async function reloadPage(page: FramePage): Promise<FramePage> {
+  const loaded = new Promise((resolve) =>
+    page.frame.addEventListener('load', resolve, { once: true }),
+  );
+  page.window.location.reload();
+  await loaded;
+  const reloaded = framePage(page.frame);
+  await settle(reloaded);
+  return reloaded;
+}
+
+/** A button inside an element's shadow root, by its `part` name. */
+export function part(element: Element, name: string): HTMLButtonElement {
+  const found = element.shadowRoot?.querySelector<HTMLButtonElement>(`[part~="${name}"]`);
+  if (!found) throw new Error(`No part "${name}" in <${element.localName}>`);
+  return found;
+}
+
+export function statusText(element: Element): string {
+  return element.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim() ?? '';
+}
+
+export function fontSizePx(element: Element): number {
+  return parseFloat(getComputedStyle(element).fontSize);
+}
+
+/** Runs axe-core inside a framed page (injecting it once) or on an element of this page. */
+export async function runAxe(
+  target: FramePage | Element,
+  options: RunOptions = {},
+): Promise<AxeResults> {
+  if (target instanceof Element) {
+    await import('axe-core/axe.min.js');
+    return (window as unknown as { axe: typeof import('axe-core') }).axe.run(target, options);
+  }
+  const win = target.window as unknown as { axe?: typeof import('axe-core') };
+  if (!win.axe) {
+    const script = target.document.createElement('script');
+    script.src = '/node_modules/axe-core/axe.min.js';
+    const loaded = new Promise((resolve) => script.addEventListener('load', resolve));
+    target.document.head.append(script);
+    await loaded;
+  }
+  return win.axe!.run(target.document, options);
+}
+
+/** A readable list of axe violations, empty when there are none. */
+export function violations(results: AxeResults): string[] {
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary}`),
+  );
+}
+
+interface AxNode {
+  nodeId: string;
+  ignored: boolean;
+  role?: { value: string };
+  name?: { value: string };
+  childIds?: string[];
+}
+
+export interface AccessibleNode {
+  role: string;
+  name: string;
+  children: AccessibleNode[];
+}
+
+/**
+ * The browser's full accessibility tree of this page (through CDP), with ignored and generic
+ * wrappers folded away, so tests see what a screen reader gets.
+ */
+export async function accessibilityTree(): Promise<AccessibleNode> {
+  const { nodes } = await cdp<{ nodes: AxNode[] }>('Accessibility.getFullAXTree');
+  const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+  const build = (node: AxNode): AccessibleNode[] => {
+    const children = (node.childIds ?? []).flatMap((id) => {
+      const child = byId.get(id);
+      return child ? build(child) : [];
+    });
+    const role = node.role?.value ?? '';
+    if (node.ignored || role === 'generic' || role === 'none' || role === 'InlineTextBox') {
+      return children;
+    }
+    return [{ role, name: node.name?.value ?? '', children }];
+  };
+  return build(nodes[0])[0];
+}
+
+/** The first node, depth first, that passes `test`. */
+export function findNode(
+  root: AccessibleNode,
+  test: (node: AccessibleNode) => boolean,
+): AccessibleNode | undefined {
+  if (test(root)) return root;
+  for (const child of root.children) {
+    const found = findNode(child, test);
+    if (found) return found;
+  }
+  return undefined;
+}

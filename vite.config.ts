@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
+import { defineConfig, type UserConfig } from 'vite';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+/** Every element's class and defining module, for the per-element ESM build. */
+const ELEMENTS = ['font-scaler', 'contrast-toggle'];
+
+const shared: UserConfig = {
+  // Lit's html`` and css`` templates keep their whitespace unless minified on their own.
+  plugins: [minifyTemplateLiterals({ include: 'src/**/*.ts' })],
+  define: { __VERSION__: JSON.stringify(version) },
+  build: { target: 'es2022', minify: true, emptyOutDir: false, copyPublicDir: false },
+};
+
+/**
+ * One build per way of shipping (`vite build --mode <name>`); `npm run build` runs them all.
+ * Vite's library mode cannot make an IIFE from several entries, hence separate builds.
+ */
+const builds: Record<string, UserConfig> = {
+  // One self-contained ES module for a <script type="module"> tag: lit inlined, no imports.
+  cdn: {
+    build: {
+      outDir: 'dist/cdn',
+      lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'portal-widgets.js' },
+      rolldownOptions: { output: { minify: true } },
+    },
+  },
+  // The same as a classic script, for CMS templates that only allow <script src>.
+  iife: {
+    // A classic script has no import.meta; it finds its tag through document.currentScript.
+    define: { 'import.meta.url': 'undefined' },
+    build: {
+      outDir: 'dist/cdn',
+      lib: {
+        entry: 'src/iife.ts',
+        formats: ['iife'],
+        name: 'PortalWidgetsBundle',
+        fileName: () => 'portal-widgets.iife.js',
+      },
+    },
+  },
+  // A tiny loader that fetches each element's chunk only when the page uses the element.
+  autoloader: {
+    build: {
+      outDir: 'dist/cdn',
+      lib: { entry: 'src/autoloader.ts', formats: ['es'], fileName: () => 'autoloader.js' },
+      rolldownOptions: {
+        output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
+    },
+  },
+  // One module per source file for bundler users, lit left to their bundler.
+  esm: {
+    build: {
+      outDir: 'dist/esm',
+      lib: {
+        entry: {
+          index: 'src/index.ts',
+          ...Object.fromEntries(
+            ELEMENTS.flatMap((tag) =>
+              [`${tag}.define`, tag].map((file) => [
+                `elements/${tag}/${file}`,
+                `src/elements/${tag}/${file}.ts`,
+              ]),
+            ),
+          ),
+        },
+        formats: ['es'],
+      },
+      minify: false,
+      rolldownOptions: {
+        external: [/^lit(\/|$)/, /^@lit\//],
+        output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      },
+    },
+  },
+};
+
+export default defineConfig(({ command, mode }) => {
+  if (command === 'build') {
+    const build = builds[mode];
+    if (!build) throw new Error(`Unknown build mode "${mode}": use ${Object.keys(builds).join(', ')}`);
+    return {
+      ...shared,
+      ...build,
+      define: { ...shared.define, ...build.define },
+      build: { ...shared.build, ...build.build },
+    };
+  }
+  // `vite` (dev): the demo page, loading the built script-tag files from /cdn/ as a portal would.
+  return {
+    ...shared,
+    root: 'demo',
+    publicDir: '../dist',
+    server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 8080) },
+  };
+});

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChromium } from './scripts/find-chromium.mjs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+/**
+ * `executeServerCommand('cdp', { method, params })` sends a Chrome DevTools Protocol command to
+ * the test's page: media features WTR cannot emulate (prefers-contrast, forced-colors) and the
+ * browser's default font size. One CDP session per page, so emulation lasts until reset.
+ */
+function cdpPlugin() {
+  const sessions = new WeakMap();
+  return {
+    name: 'cdp',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'cdp') return undefined;
+      const page = session.browser.getPage(session.id);
+      if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
+      return (await sessions.get(page).send(payload.method, payload.params)) ?? {};
+    },
+  };
+}
+
+/** Serves fixture pages whose name says so under a strict Content Security Policy. */
+function strictCspMiddleware(context, next) {
+  if (context.path.includes('/fixtures/strict-csp')) {
+    context.set('Content-Security-Policy', "default-src 'self'");
+  }
+  return next();
+}
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  middleware: [strictCspMiddleware],
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: 'tsconfig.json',
+      define: { __VERSION__: JSON.stringify(version) },
+    }),
+    cdpPlugin(),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChromium(), args: ['--no-sandbox'] },
+    }),
+  ],
+};
