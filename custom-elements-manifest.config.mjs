@@ -5,4 +5,13 @@ export default {
   litelement: true,
   // package.json's customElements field is written by hand; the analyzer would point it at --outdir.
   packagejson: false,
+  plugins: [
+    {
+      // Files are analysed in whatever order the file system gives; sort them so the output is stable.
+      name: 'sort-modules',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      },
+    },
+  ],
 };

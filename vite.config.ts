@@ -81,7 +81,8 @@ const builds: Record<string, UserConfig> = {
 export default defineConfig(({ command, mode }) => {
   if (command === 'build') {
     const build = builds[mode];
-    if (!build) throw new Error(`Unknown build mode "${mode}": use ${Object.keys(builds).join(', ')}`);
+    if (!build)
+      throw new Error(`Unknown build mode "${mode}": use ${Object.keys(builds).join(', ')}`);
     return {
       ...shared,
       ...build,
@@ -89,11 +90,7 @@ export default defineConfig(({ command, mode }) => {
       build: { ...shared.build, ...build.build },
     };
   }
-  // `vite` (dev): the demo page, loading the built script-tag files from /cdn/ as a portal would.
-  return {
-    ...shared,
-    root: 'demo',
-    publicDir: '../dist',
-    server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 8080) },
-  };
+  // `vite preview` (npm start): the built site — the demo at /, the script-tag files at /cdn/.
+  const server = { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 8080) };
+  return { ...shared, build: { outDir: 'dist' }, preview: { ...server, strictPort: true } };
 });

@@ -31,12 +31,19 @@ function strictCspMiddleware(context, next) {
   return next();
 }
 
+/** The demo page loads `cdn/…` as `npm start` serves it; here that is the build in dist/cdn. */
+function demoCdnMiddleware(context, next) {
+  if (context.path.startsWith('/demo/cdn/'))
+    context.path = context.path.replace('/demo/', '/dist/');
+  return next();
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  middleware: [strictCspMiddleware],
+  middleware: [strictCspMiddleware, demoCdnMiddleware],
   plugins: [
     esbuildPlugin({
       ts: true,

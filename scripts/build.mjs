@@ -1,6 +1,6 @@
 // Builds every way of shipping (see vite.config.ts), then the type declarations.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { build } from 'vite';
 
 rmSync('dist', { recursive: true, force: true });
@@ -8,4 +8,6 @@ for (const mode of ['cdn', 'iife', 'autoloader', 'esm']) {
   await build({ mode, logLevel: 'warn' });
 }
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-console.log('Built dist/cdn (script-tag files), dist/esm (modules) and dist/types.');
+// The demo sits beside cdn/ as on a portal: dist/ is then a complete static site.
+cpSync('demo', 'dist', { recursive: true });
+console.log('Built dist/cdn (script-tag files), dist/esm (modules), dist/types and the demo.');

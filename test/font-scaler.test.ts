@@ -77,11 +77,15 @@ describe('font-scaler', () => {
       (glyph) => glyph.textContent,
     );
     expect(visible).to.deep.equal(['A-', 'A', 'A+']);
-    expect(scaler.shadowRoot!.querySelectorAll('button[type="submit"], div[role="button"]')).to.have.length(0);
+    expect(
+      scaler.shadowRoot!.querySelectorAll('button[type="submit"], div[role="button"]'),
+    ).to.have.length(0);
   });
 
   it('speaks English under lang="en" and follows a change of lang', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><font-scaler></font-scaler></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="en"><font-scaler></font-scaler></div>`,
+    );
     const scaler = wrapper.querySelector('font-scaler')!;
     await scaler.updateComplete;
     expect(part(scaler, 'increase').textContent).to.include('Larger text');
@@ -124,7 +128,10 @@ describe('font-scaler', () => {
       await click(scaler, 'increase');
       expect(fontSizePx(text) / base).to.be.closeTo(1.2, 0.001);
       expect(errors).to.have.length(1);
-      expect(errors[0]).to.include('steps').and.include('big, bigger').and.include('0.9 1 1.2 1.5 2');
+      expect(errors[0])
+        .to.include('steps')
+        .and.include('big, bigger')
+        .and.include('0.9 1 1.2 1.5 2');
     } finally {
       console.error = original;
     }
@@ -154,7 +161,14 @@ describe('font-scaler', () => {
   it('never writes a px root size, zoom, transform or filter', async () => {
     const { scaler } = await scalerWithText();
     const root = document.documentElement;
-    for (const step of ['increase', 'increase', 'increase', 'decrease', 'reset', 'decrease'] as const) {
+    for (const step of [
+      'increase',
+      'increase',
+      'increase',
+      'decrease',
+      'reset',
+      'decrease',
+    ] as const) {
       await click(scaler, step);
       expect(root.style.fontSize, 'inline root size').to.equal('');
       const sheets = document.adoptedStyleSheets
@@ -222,7 +236,9 @@ describe('font-scaler', () => {
   });
 
   it('keeps every font-scaler of the page in step', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div><font-scaler></font-scaler><font-scaler></font-scaler></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div><font-scaler></font-scaler><font-scaler></font-scaler></div>`,
+    );
     const [first, second] = wrapper.querySelectorAll('font-scaler');
     for (let i = 0; i < 3; i += 1) await click(first, 'increase');
     await second.updateComplete;
@@ -253,14 +269,20 @@ describe('font-scaler', () => {
       const scaler = second.document.querySelector('font-scaler')!;
       part(first.document.querySelector('font-scaler')!, 'increase').click();
       part(first.document.querySelector('font-scaler')!, 'increase').click();
-      await until(() => part(scaler, 'increase').getAttribute('aria-disabled') === 'true', 'limit shown in the other tab');
+      await until(
+        () => part(scaler, 'increase').getAttribute('aria-disabled') === 'true',
+        'limit shown in the other tab',
+      );
     });
 
     it('has no horizontal scroll at the largest step on a 320 px screen', async () => {
       const page = await open('/test/fixtures/rem-page.html', 320);
       const scaler = page.document.querySelector('font-scaler')!;
       for (let i = 0; i < 3; i += 1) part(scaler, 'increase').click();
-      await until(() => page.document.documentElement.getAttribute('data-pw-text-scale') === '2', 'at 200 %');
+      await until(
+        () => page.document.documentElement.getAttribute('data-pw-text-scale') === '2',
+        'at 200 %',
+      );
       const root = page.document.documentElement;
       expect(root.scrollWidth).to.be.at.most(root.clientWidth);
     });
@@ -289,7 +311,8 @@ describe('font-scaler', () => {
       await until(() => fontSizePx(byId('paragraph')) === before[1], 'restored');
       expect(ids.map((id) => fontSizePx(byId(id)))).to.deep.equal(before);
       expect(byId('inline-sized').style.cssText).to.equal(inlineBefore);
-      expect(byId('paragraph').hasAttribute('style') && byId('paragraph').getAttribute('style')).to.not.be.ok;
+      expect(byId('paragraph').hasAttribute('style') && byId('paragraph').getAttribute('style')).to
+        .not.be.ok;
     });
   });
 
@@ -305,7 +328,10 @@ describe('font-scaler', () => {
       const text = page.document.getElementById('rem-text')!;
       const base = fontSizePx(page.document.documentElement);
       increase.click();
-      await until(() => fontSizePx(page.document.documentElement) > base, 'root scaled despite !important');
+      await until(
+        () => fontSizePx(page.document.documentElement) > base,
+        'root scaled despite !important',
+      );
       expect(fontSizePx(page.document.documentElement) / base).to.be.closeTo(1.2, 0.001);
       expect(text).to.exist;
       expect(page.window.pageErrors).to.deep.equal([]);
@@ -319,7 +345,10 @@ describe('font-scaler', () => {
       expect(warnings[0].text).to.include('more than once');
       expect(page.window.pageErrors).to.deep.equal([]);
       part(page.document.querySelector('font-scaler')!, 'increase').click();
-      await until(() => page.document.documentElement.getAttribute('data-pw-text-scale') === '1.2', 'scaled');
+      await until(
+        () => page.document.documentElement.getAttribute('data-pw-text-scale') === '1.2',
+        'scaled',
+      );
     });
 
     it('leaves a tag another library took, warns once, and keeps the other elements working', async () => {
@@ -337,20 +366,28 @@ describe('font-scaler', () => {
       expect(page.document.getElementById('theirs')!.textContent).to.equal('other library');
       const scaler = page.document.querySelector('gov-font-scaler')!;
       part(scaler, 'increase').click();
-      await until(() => page.document.documentElement.getAttribute('data-pw-text-scale') === '1.2', 'scaled');
+      await until(
+        () => page.document.documentElement.getAttribute('data-pw-text-scale') === '1.2',
+        'scaled',
+      );
       expect(page.window.consoleMessages).to.deep.equal([]);
       expect(page.window.pageErrors).to.deep.equal([]);
     });
 
-    it('works under Content-Security-Policy default-src \'self\'', async () => {
+    it("works under Content-Security-Policy default-src 'self'", async () => {
       const page = await open('/test/fixtures/strict-csp-page.html');
       const text = page.document.getElementById('body-text')!;
       const base = fontSizePx(text);
       part(page.document.querySelector('font-scaler')!, 'increase').click();
       await until(() => fontSizePx(text) > base, 'scaled');
       part(page.document.querySelector('contrast-toggle')!, 'increase').click();
-      await until(() => page.document.documentElement.getAttribute('data-pw-contrast') === 'more', 'contrast on');
-      expect(getComputedStyle(page.document.body).backgroundColor).to.match(/rgb\((0, 0, 0|255, 255, 255)\)/);
+      await until(
+        () => page.document.documentElement.getAttribute('data-pw-contrast') === 'more',
+        'contrast on',
+      );
+      expect(getComputedStyle(page.document.body).backgroundColor).to.match(
+        /rgb\((0, 0, 0|255, 255, 255)\)/,
+      );
       expect(page.window.pageErrors).to.deep.equal([]);
     });
   });

@@ -130,7 +130,9 @@ export async function runAxe(
 /** A readable list of axe violations, empty when there are none. */
 export function violations(results: AxeResults): string[] {
   return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary}`),
+    violation.nodes.map(
+      (node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary}`,
+    ),
   );
 }
 

@@ -63,5 +63,8 @@ export function findOwnScript(moduleUrl: string | undefined): HTMLScriptElement 
 /** Applies the embedding script tag's `data-prefix` and `data-contrast-styles`. */
 export function configureFromScript(script: HTMLScriptElement | null): void {
   const { prefix, contrastStyles } = script?.dataset ?? {};
-  configure({ prefix, contrastStyles: contrastStyles as PortalWidgetsConfig['contrastStyles'] }, 'data-');
+  configure(
+    { prefix, contrastStyles: contrastStyles as PortalWidgetsConfig['contrastStyles'] },
+    'data-',
+  );
 }

@@ -119,7 +119,10 @@ export class PageTextScaler {
       const { style } = element;
       this.saved.set(element, {
         fontSize: [style.getPropertyValue('font-size'), style.getPropertyPriority('font-size')],
-        lineHeight: [style.getPropertyValue('line-height'), style.getPropertyPriority('line-height')],
+        lineHeight: [
+          style.getPropertyValue('line-height'),
+          style.getPropertyPriority('line-height'),
+        ],
       });
       style.setProperty('font-size', `${fontSize * this.scale}px`, 'important');
       // A px line height left alone would make the larger lines overlap.

@@ -4,10 +4,11 @@ export const fontScalerStyles = css`
   :host {
     display: inline-block;
   }
-  [part~='decrease'] {
+  /* Only the glyphs differ in size, so the three buttons line up. */
+  [part~='decrease'] [aria-hidden] {
     font-size: 0.875em;
   }
-  [part~='increase'] {
+  [part~='increase'] [aria-hidden] {
     font-size: 1.125em;
   }
 `;

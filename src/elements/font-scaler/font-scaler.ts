@@ -138,7 +138,8 @@ export class FontScaler extends PreferenceElement {
   private choose(direction: -1 | 0 | 1): void {
     const strings = this.strings(STRINGS);
     const next = direction ? this.neighbour(direction) : 1;
-    if (next === undefined) return this.announce(direction < 0 ? strings.smallest : strings.largest);
+    if (next === undefined)
+      return this.announce(direction < 0 ? strings.smallest : strings.largest);
     this.preferences?.store.setTextScale(next);
     const percent = new Intl.NumberFormat(this.locale, { style: 'percent' }).format(next);
     this.announce(`${strings.size} ${percent}`);
