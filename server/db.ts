@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Generated } from 'kysely';
+import pg from 'pg';
+
+export interface CategoryTable {
+  id: string;
+  name: string;
+}
+
+export interface TopicTable {
+  id: string;
+  name: string;
+}
+
+export interface ArticleTable {
+  id: number;
+  slug: string;
+  title: string;
+  lead: string;
+  body_html: string;
+  image_url: string | null;
+  image_alt: string;
+  image_caption: string;
+  author: string;
+  source_name: string;
+  category_id: string;
+  topic_id: string | null;
+  published_at: string;
+  updated_at: string;
+  lang: string;
+  total_points: Generated<number>;
+  rating_count: Generated<number>;
+  /** 1 while visitors may rate the article, 0 once rating is closed. */
+  rating_open: Generated<number>;
+  /** Where the article came from (`seed`, `rss`, `wordpress`, `json`) and its id there. */
+  origin: string;
+  origin_id: string;
+}
+
+export interface VoteTable {
+  article_id: number;
+  voter_id: string;
+  score: number;
+  created_at: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  categories: CategoryTable;
+  topics: TopicTable;
+  articles: ArticleTable;
+  votes: VoteTable;
+  settings: SettingTable;
+}
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface DatabaseConnection {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+}
+
+/**
+ * Opens the database: PostgreSQL for a `postgres://` URL (several server instances share it),
+ * otherwise a SQLite file, created with its folder on first use.
+ */
+export function openDatabase(url: string): DatabaseConnection {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      kind: 'postgres',
+    };
+  }
+  const file = url.replace(/^sqlite:/, '');
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    kind: 'sqlite',
+  };
+}

@@ -1,0 +1,217 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ArticleTable, Database } from './db.js';
+
+export type RelatedStrategy = 'topic' | 'newer' | 'older' | 'category';
+export const RELATED_STRATEGIES: RelatedStrategy[] = ['topic', 'newer', 'older', 'category'];
+
+export interface RatingSummary {
+  articleId: number;
+  total: number;
+  count: number;
+  /** Total points over the number of ratings, one decimal; 0 with no ratings. */
+  average: number;
+  open: boolean;
+  /** The score this visitor gave, when the request carried their voter token. */
+  yourScore?: number;
+}
+
+export type VoteResult =
+  | { status: 'counted'; summary: RatingSummary }
+  | { status: 'already-voted'; summary: RatingSummary }
+  | { status: 'closed'; summary: RatingSummary }
+  | { status: 'not-found' };
+
+type ArticleRow = Selectable<ArticleTable> & { category_name: string; topic_name: string | null };
+
+function summaryOf(
+  row: Pick<ArticleRow, 'id' | 'total_points' | 'rating_count' | 'rating_open'>,
+): RatingSummary {
+  const total = Number(row.total_points);
+  const count = Number(row.rating_count);
+  return {
+    articleId: row.id,
+    total,
+    count,
+    average: count ? Math.round((total / count) * 10) / 10 : 0,
+    open: Boolean(row.rating_open),
+  };
+}
+
+/** Every query the widgets API makes, the same on SQLite and PostgreSQL. */
+export class ArticleRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private articles() {
+    return this.db
+      .selectFrom('articles')
+      .innerJoin('categories', 'categories.id', 'articles.category_id')
+      .leftJoin('topics', 'topics.id', 'articles.topic_id')
+      .selectAll('articles')
+      .select(['categories.name as category_name', 'topics.name as topic_name']);
+  }
+
+  async find(id: number): Promise<ArticleRow | undefined> {
+    return this.articles().where('articles.id', '=', id).executeTakeFirst();
+  }
+
+  /** Newest first, `limit` at a time; the cursor is the last row's date and id. */
+  async list(options: {
+    category?: string;
+    cursor?: { publishedAt: string; id: number };
+    limit: number;
+  }) {
+    let query = this.articles()
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(options.limit + 1);
+    if (options.category) query = query.where('articles.category_id', '=', options.category);
+    const { cursor } = options;
+    if (cursor) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('articles.published_at', '<', cursor.publishedAt),
+          eb.and([
+            eb('articles.published_at', '=', cursor.publishedAt),
+            eb('articles.id', '<', cursor.id),
+          ]),
+        ]),
+      );
+    }
+    const rows = await query.execute();
+    return { rows: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
+  }
+
+  /**
+   * Related articles as NukeViet portals show them: the same topic, or newer / older / latest
+   * in the same category. Never the article itself.
+   */
+  async related(
+    article: ArticleRow,
+    strategy: RelatedStrategy,
+    limit: number,
+  ): Promise<ArticleRow[]> {
+    const base = this.articles().where('articles.id', '!=', article.id).limit(limit);
+    switch (strategy) {
+      case 'topic':
+        if (!article.topic_id) return [];
+        return base
+          .where('articles.topic_id', '=', article.topic_id)
+          .orderBy('articles.published_at', 'desc')
+          .execute();
+      case 'newer':
+        return base
+          .where('articles.category_id', '=', article.category_id)
+          .where('articles.published_at', '>', article.published_at)
+          .orderBy('articles.published_at', 'asc')
+          .execute();
+      case 'older':
+        return base
+          .where('articles.category_id', '=', article.category_id)
+          .where('articles.published_at', '<', article.published_at)
+          .orderBy('articles.published_at', 'desc')
+          .execute();
+      case 'category':
+        return base
+          .where('articles.category_id', '=', article.category_id)
+          .orderBy('articles.published_at', 'desc')
+          .execute();
+    }
+  }
+
+  async summary(articleId: number, voterId?: string | null): Promise<RatingSummary | undefined> {
+    const row = await this.db
+      .selectFrom('articles')
+      .select(['id', 'total_points', 'rating_count', 'rating_open'])
+      .where('id', '=', articleId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const summary = summaryOf(row);
+    if (voterId) {
+      const vote = await this.db
+        .selectFrom('votes')
+        .select('score')
+        .where('article_id', '=', articleId)
+        .where('voter_id', '=', voterId)
+        .executeTakeFirst();
+      if (vote) summary.yourScore = Number(vote.score);
+    }
+    return summary;
+  }
+
+  /**
+   * Counts one vote. The primary key (article, voter) makes a repeat a no-op even when two
+   * requests race; the counters move in the same transaction as the vote row.
+   */
+  async vote(articleId: number, voterId: string, score: number): Promise<VoteResult> {
+    return this.db.transaction().execute(async (trx) => {
+      const article = await trx
+        .selectFrom('articles')
+        .select(['id', 'rating_open'])
+        .where('id', '=', articleId)
+        .executeTakeFirst();
+      if (!article) return { status: 'not-found' } as const;
+      const current = async () => {
+        const row = await trx
+          .selectFrom('articles')
+          .select(['id', 'total_points', 'rating_count', 'rating_open'])
+          .where('id', '=', articleId)
+          .executeTakeFirstOrThrow();
+        return summaryOf(row);
+      };
+      if (!article.rating_open) return { status: 'closed', summary: await current() } as const;
+      const inserted = await trx
+        .insertInto('votes')
+        .values({
+          article_id: articleId,
+          voter_id: voterId,
+          score,
+          created_at: new Date().toISOString(),
+        })
+        .onConflict((conflict) => conflict.columns(['article_id', 'voter_id']).doNothing())
+        .returning('score')
+        .executeTakeFirst();
+      if (!inserted) {
+        const previous = await trx
+          .selectFrom('votes')
+          .select('score')
+          .where('article_id', '=', articleId)
+          .where('voter_id', '=', voterId)
+          .executeTakeFirstOrThrow();
+        return {
+          status: 'already-voted',
+          summary: { ...(await current()), yourScore: Number(previous.score) },
+        } as const;
+      }
+      await trx
+        .updateTable('articles')
+        .set((eb) => ({
+          total_points: eb('total_points', '+', score),
+          rating_count: eb('rating_count', '+', 1),
+        }))
+        .where('id', '=', articleId)
+        .execute();
+      return { status: 'counted', summary: { ...(await current()), yourScore: score } } as const;
+    });
+  }
+
+  async setting(key: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return row?.value;
+  }
+
+  /** Stores `value` unless another instance stored one first; returns the value that won. */
+  async settingOnce(key: string, value: string): Promise<string> {
+    await this.db
+      .insertInto('settings')
+      .values({ key, value })
+      .onConflict((conflict) => conflict.column('key').doNothing())
+      .execute();
+    return (await this.setting(key)) ?? value;
+  }
+}
+
+export type { ArticleRow };

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { openDatabase, type DatabaseConnection } from './db.js';
+import { migrate } from './migrations.js';
+import { ArticleRepository } from './repository.js';
+import { seed } from './seed.js';
+
+export interface ServerSettings {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  allowedOrigins: string[];
+  voterSecret?: string;
+  staticRoot?: string;
+  logger?: boolean;
+}
+
+/** Reads the environment, naming the variable and the fix when a value is unusable. */
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSettings {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT="${env.PORT}" is not a port number: use 0–65535, e.g. PORT=8080.`);
+  }
+  const allowedOrigins = (env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of allowedOrigins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin) {
+      throw new Error(
+        `ALLOWED_ORIGINS contains "${origin}", which is not an origin: write scheme://host[:port] with no path, e.g. https://portal.example.gov.vn`,
+      );
+    }
+  }
+  if (env.VOTER_SECRET !== undefined && env.VOTER_SECRET.length < 32) {
+    throw new Error('VOTER_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`).');
+  }
+  return {
+    databaseUrl: env.DATABASE_URL || 'sqlite:./data/portal-widgets.sqlite',
+    port,
+    host: env.HOST || '127.0.0.1',
+    allowedOrigins,
+    voterSecret: env.VOTER_SECRET,
+  };
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  connection: DatabaseConnection;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens (and on first start creates, migrates and seeds) the database, then listens. */
+export async function startServer(settings: ServerSettings): Promise<RunningServer> {
+  const connection = openDatabase(settings.databaseUrl);
+  await migrate(connection.db);
+  await seed(connection.db);
+  // Several instances share one secret: the first to start stores it, the others read it.
+  const secret =
+    settings.voterSecret ??
+    (await new ArticleRepository(connection.db).settingOnce(
+      'voter-secret',
+      randomBytes(32).toString('hex'),
+    ));
+  const app = await buildApp({
+    db: connection.db,
+    secret,
+    allowedOrigins: settings.allowedOrigins,
+    staticRoot: settings.staticRoot,
+    logger: settings.logger,
+  });
+  const address = await app.listen({ port: settings.port, host: settings.host });
+  return {
+    app,
+    connection,
+    url: address,
+    async close() {
+      await app.close();
+      await connection.db.destroy();
+    },
+  };
+}

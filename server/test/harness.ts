@@ -1,0 +1,73 @@
+import { sql } from 'kysely';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type AppOptions } from '../app.js';
+import { openDatabase, type DatabaseConnection } from '../db.js';
+import { migrate } from '../migrations.js';
+import { seed } from '../seed.js';
+
+/** The databases every server test runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const DATABASES: { name: string; url: string }[] = [
+  { name: 'sqlite', url: 'sqlite::memory:' },
+  ...(process.env.TEST_DATABASE_URL
+    ? [{ name: 'postgres', url: process.env.TEST_DATABASE_URL }]
+    : []),
+];
+
+export const SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
+
+export interface Harness {
+  app: FastifyInstance;
+  connection: DatabaseConnection;
+  close(): Promise<void>;
+}
+
+/** A fresh, migrated and seeded database with the API on top. */
+export async function createHarness(
+  url: string,
+  options: Partial<AppOptions> = {},
+): Promise<Harness> {
+  const connection = openDatabase(url);
+  if (connection.kind === 'postgres') {
+    for (const table of [
+      'votes',
+      'articles',
+      'topics',
+      'categories',
+      'settings',
+      'kysely_migration',
+      'kysely_migration_lock',
+    ]) {
+      await sql`drop table if exists ${sql.table(table)} cascade`.execute(connection.db);
+    }
+  }
+  await migrate(connection.db);
+  await seed(connection.db);
+  const app = await buildApp({
+    db: connection.db,
+    secret: SECRET,
+    allowedOrigins: ['https://portal.example.gov.vn'],
+    ...options,
+  });
+  return {
+    app,
+    connection,
+    async close() {
+      await app.close();
+      await connection.db.destroy();
+    },
+  };
+}
+
+export async function newToken(app: FastifyInstance): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/voter-tokens' });
+  return response.json<{ token: string }>().token;
+}
+
+export function vote(app: FastifyInstance, articleId: number, score: unknown, token?: string) {
+  return app.inject({
+    method: 'POST',
+    url: `/api/v1/articles/${articleId}/votes`,
+    headers: token ? { 'x-voter-token': token } : {},
+    payload: { score },
+  });
+}
