@@ -10,6 +10,7 @@ import type { Database } from './db.js';
 import { illustration } from './illustration.js';
 import {
   ArticleRepository,
+  summaryOf as ratingOf,
   RELATED_STRATEGIES,
   type ArticleRow,
   type RatingSummary,
@@ -322,7 +323,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             updatedAt: row.updated_at,
             lang: row.lang,
             readingMinutes: Math.max(1, Math.round(words / READING_WORDS_PER_MINUTE)),
-            rating: await repository.summary(row.id),
+            rating: ratingOf(row),
           };
         },
       );

@@ -23,7 +23,7 @@ export type VoteResult =
 
 type ArticleRow = Selectable<ArticleTable> & { category_name: string; topic_name: string | null };
 
-function summaryOf(
+export function summaryOf(
   row: Pick<ArticleRow, 'id' | 'total_points' | 'rating_count' | 'rating_open'>,
 ): RatingSummary {
   const total = Number(row.total_points);
