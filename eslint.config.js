@@ -29,6 +29,9 @@ export default tseslint.config(
   {
     files: [
       'scripts/**/*.mjs',
+      'server/**/*.ts',
+      'bench/server.ts',
+      'test/server-plugins.mjs',
       '*.config.{js,mjs,ts}',
       'web-test-runner.config.mjs',
       'eslint.config.js',

@@ -58,6 +58,7 @@ const builds: Record<string, UserConfig> = {
       lib: {
         entry: {
           index: 'src/index.ts',
+          'backend/index': 'src/backend/index.ts',
           ...Object.fromEntries(
             ELEMENTS.flatMap((tag) =>
               [`${tag}.define`, tag].map((file) => [

@@ -2,6 +2,11 @@ import { readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium } from './scripts/find-chromium.mjs';
+import {
+  nukevietFixture,
+  referenceServerPlugin,
+  wordpressFixture,
+} from './test/server-plugins.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -38,12 +43,15 @@ function demoCdnMiddleware(context, next) {
   return next();
 }
 
+const PORT = 8765;
+
 export default {
+  port: PORT,
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  middleware: [strictCspMiddleware, demoCdnMiddleware],
+  middleware: [strictCspMiddleware, demoCdnMiddleware, wordpressFixture, nukevietFixture()],
   plugins: [
     esbuildPlugin({
       ts: true,
@@ -52,6 +60,9 @@ export default {
       define: { __VERSION__: JSON.stringify(version) },
     }),
     cdpPlugin(),
+    referenceServerPlugin({
+      testOrigins: [`http://localhost:${PORT}`, `http://127.0.0.1:${PORT}`],
+    }),
   ],
   browsers: [
     chromeLauncher({

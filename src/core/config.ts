@@ -4,6 +4,14 @@ export interface PortalWidgetsConfig {
   prefix?: string;
   /** `none` leaves the page's high-contrast look to the portal's own CSS. */
   contrastStyles?: 'builtin' | 'none';
+  /** The backend's base URL, e.g. `https://portal.example.gov.vn/api/v1`. */
+  api?: string;
+  /** The adapter: `rest` (default), `wordpress`, `nukeviet`, `static`, or a registered name. */
+  backend?: string;
+  /** Time-out per request in ms (default 8000). */
+  timeout?: number;
+  /** A fetch to use instead of the browser's, e.g. to add headers. */
+  fetch?: typeof fetch;
 }
 
 const PREFIX_PATTERN = /^[a-z][a-z0-9]*$/;
@@ -20,7 +28,9 @@ export function reportBadSetting(where: string, value: string, fix: string): voi
  * `source` names the settings in error messages: `data-` for the script tag's attributes.
  */
 export function configure(settings: PortalWidgetsConfig, source = ''): PortalWidgetsConfig {
-  const { prefix, contrastStyles } = settings;
+  const { prefix, contrastStyles, ...backend } = settings;
+  // Backend settings are checked where they are used; `{ api: undefined }` clears one.
+  current = { ...current, ...backend };
   if (prefix !== undefined) {
     if (PREFIX_PATTERN.test(prefix)) current = { ...current, prefix };
     else
@@ -60,11 +70,16 @@ export function findOwnScript(moduleUrl: string | undefined): HTMLScriptElement 
   return null;
 }
 
-/** Applies the embedding script tag's `data-prefix` and `data-contrast-styles`. */
+/** Applies the embedding script tag's `data-prefix`, `data-contrast-styles`, `data-api`, `data-backend`, `data-timeout`. */
 export function configureFromScript(script: HTMLScriptElement | null): void {
-  const { prefix, contrastStyles } = script?.dataset ?? {};
-  configure(
-    { prefix, contrastStyles: contrastStyles as PortalWidgetsConfig['contrastStyles'] },
-    'data-',
-  );
+  const { prefix, contrastStyles, api, backend, timeout } = script?.dataset ?? {};
+  const settings: PortalWidgetsConfig = {
+    prefix,
+    contrastStyles: contrastStyles as PortalWidgetsConfig['contrastStyles'],
+  };
+  // Only the attributes present: an absent one must not clear a configure() call.
+  if (api !== undefined) settings.api = api;
+  if (backend !== undefined) settings.backend = backend;
+  if (timeout !== undefined) settings.timeout = Number(timeout);
+  configure(settings, 'data-');
 }

@@ -1,0 +1,122 @@
+import { parseJson } from '../http.js';
+import {
+  BackendError,
+  RELATED_STRATEGIES,
+  type Article,
+  type ArticleSummary,
+  type Backend,
+  type BackendContext,
+  type BackendErrorCode,
+} from '../types.js';
+import { Shape } from '../validate.js';
+
+const TOKEN_HEADER = 'x-voter-token';
+
+export function summaryFrom(shape: Shape): ArticleSummary {
+  return {
+    id: shape.id('id'),
+    title: shape.string('title'),
+    url: shape.optionalString('url') || undefined,
+    lead: shape.optionalString('lead'),
+    image: shape.image('image'),
+    publishedAt: shape.string('publishedAt'),
+    category: shape.named('category'),
+  };
+}
+
+/** An article in our own JSON schema, as the reference API and static folders send it. */
+export function articleFrom(value: unknown, where: string): Article {
+  const shape = new Shape(value, where);
+  const rating = shape.optionalObject('rating');
+  return {
+    ...summaryFrom(shape),
+    bodyHtml: shape.string('bodyHtml'),
+    author: shape.optionalString('author'),
+    source: shape.optionalString('source'),
+    topic: shape.named('topic'),
+    updatedAt: shape.optionalString('updatedAt', shape.string('publishedAt')),
+    lang: shape.optionalString('lang', 'vi'),
+    readingMinutes: shape.number('readingMinutes'),
+    rating: rating && rating.rating(),
+  };
+}
+
+/**
+ * Our reference widgets API (`/api/v1`): articles, related articles, ratings, and votes with a
+ * voter token the server signs and this browser keeps.
+ */
+export function restBackend({ api, http }: BackendContext): Backend {
+  const base = api.replace(/\/+$/, '');
+  const tokenKey = `portal-widgets.voter-token:${base}`;
+
+  async function voterToken(signal?: AbortSignal): Promise<string> {
+    try {
+      const kept = localStorage.getItem(tokenKey);
+      if (kept) return kept;
+    } catch {
+      // Storage blocked: a token for this page view only.
+    }
+    const response = await http.request(`${base}/voter-tokens`, { method: 'POST', signal });
+    const { token } = await parseJson<{ token?: unknown }>(response, `${base}/voter-tokens`);
+    if (typeof token !== 'string')
+      throw new BackendError('bad-response', `${base}/voter-tokens sent no token`);
+    try {
+      localStorage.setItem(tokenKey, token);
+    } catch {
+      // As above.
+    }
+    return token;
+  }
+
+  const tokenHeaders = (): Record<string, string> => {
+    try {
+      const token = localStorage.getItem(tokenKey);
+      return token ? { [TOKEN_HEADER]: token } : {};
+    } catch {
+      return {};
+    }
+  };
+
+  return {
+    capabilities: { rating: 'write', related: RELATED_STRATEGIES },
+
+    async getArticle(id, { signal } = {}) {
+      const url = `${base}/articles/${encodeURIComponent(id)}`;
+      return articleFrom(await http.json(url, { signal }), url);
+    },
+
+    async getRelated(id, { strategy, limit, signal }) {
+      const url = `${base}/articles/${encodeURIComponent(id)}/related?strategy=${strategy}&limit=${limit}`;
+      const shape = new Shape(await http.json(url, { signal }), url);
+      return shape.array('items').map(summaryFrom);
+    },
+
+    async getRating(id, { signal } = {}) {
+      const url = `${base}/articles/${encodeURIComponent(id)}/rating`;
+      return new Shape(await http.json(url, { signal, headers: tokenHeaders() }), url).rating();
+    },
+
+    async rate(id, score, { signal } = {}) {
+      const url = `${base}/articles/${encodeURIComponent(id)}/votes`;
+      const token = await voterToken(signal);
+      const response = await http.request(url, {
+        method: 'POST',
+        signal,
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        body: JSON.stringify({ score }),
+      });
+      const body = await parseJson<unknown>(response, url);
+      if (response.ok) return new Shape(body, url).rating();
+      const error = new Shape(body, url).object('error');
+      const summary = error.optionalObject('summary');
+      const code = error.string('code');
+      const known: Record<string, BackendErrorCode> = {
+        'already-voted': 'already-voted',
+        'rating-closed': 'rating-closed',
+        'not-found': 'not-found',
+        'rate-limited': 'rate-limited',
+      };
+      throw new BackendError(known[code] ?? 'invalid', error.string('message'), summary?.rating());
+    },
+  };
+}

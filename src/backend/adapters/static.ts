@@ -1,0 +1,36 @@
+import { BackendError, RELATED_STRATEGIES, type Backend, type BackendContext } from '../types.js';
+import { Shape } from '../validate.js';
+import { articleFrom, summaryFrom } from './rest.js';
+
+/**
+ * A folder of JSON files, for portals that can only upload files:
+ * `<folder>/articles/<id>.json` (an article in our schema, its `rating` read-only) and
+ * `<folder>/related/<id>.json` (`{ "topic": [...], "newer": [...], "older": [...], "category": [...] }`).
+ */
+export function staticBackend({ api, http }: BackendContext): Backend {
+  const base = api.replace(/\/+$/, '');
+  const articleUrl = (id: string) => `${base}/articles/${encodeURIComponent(id)}.json`;
+  return {
+    capabilities: { rating: 'read', related: RELATED_STRATEGIES },
+
+    async getArticle(id, { signal } = {}) {
+      return articleFrom(await http.json(articleUrl(id), { signal }), articleUrl(id));
+    },
+
+    async getRelated(id, { strategy, limit, signal }) {
+      const url = `${base}/related/${encodeURIComponent(id)}.json`;
+      const shape = new Shape(await http.json(url, { signal }), url);
+      return shape.optionalArray(strategy).slice(0, limit).map(summaryFrom);
+    },
+
+    async getRating(id, { signal } = {}) {
+      const article = await this.getArticle(id, { signal });
+      if (!article.rating) throw new BackendError('unsupported', `${articleUrl(id)} has no rating`);
+      return article.rating;
+    },
+
+    async rate() {
+      throw new BackendError('unsupported', 'A static folder cannot record votes');
+    },
+  };
+}

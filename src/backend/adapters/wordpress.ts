@@ -1,0 +1,189 @@
+import { parseJson } from '../http.js';
+import { readingMinutes, textFromHtml } from '../html-text.js';
+import {
+  BackendError,
+  type Article,
+  type ArticleSummary,
+  type Backend,
+  type BackendContext,
+  type Named,
+} from '../types.js';
+import { Shape } from '../validate.js';
+
+interface Term {
+  id: number;
+  taxonomy: string;
+  name: string;
+}
+
+interface Post {
+  article: Article;
+  categoryIds: number[];
+  tagIds: number[];
+}
+
+const EMBED = '_embed=author,wp:featuredmedia,wp:term';
+
+/**
+ * A WordPress site's REST API (`/wp-json/wp/v2`). Related articles by category, tag (as topic)
+ * and date; ratings read from WP-PostRatings' REST route when the site has that plugin. Voting
+ * needs the plugin's nonce from the site's own page, so it is not offered from elsewhere.
+ */
+export function wordpressBackend({ api, http }: BackendContext): Backend {
+  const root = api.replace(/\/+$/, '').replace(/\/wp-json.*$/, '');
+  const rest = `${root}/wp-json`;
+  const posts = new Map<string, Promise<Post>>();
+
+  async function get(url: string, signal?: AbortSignal): Promise<unknown> {
+    const response = await http.request(url, { signal });
+    if (response.status === 401 || response.status === 403) {
+      throw new BackendError(
+        'unavailable',
+        `${root} answered ${response.status}: its REST API is switched off for visitors (often by a security plugin). Allow anonymous reads of /wp-json/wp/v2/posts.`,
+      );
+    }
+    if (response.status === 404) {
+      const body = await response.json().catch(() => null);
+      const code = (body as { code?: string } | null)?.code;
+      if (code === 'rest_post_invalid_id')
+        throw new BackendError('not-found', `${url}: no such post`);
+      throw new BackendError(
+        'unavailable',
+        `No WordPress REST API at ${rest} (404). Check the site address.`,
+      );
+    }
+    if (!response.ok) throw new BackendError('invalid', `${url} answered ${response.status}`);
+    return parseJson(response, url);
+  }
+
+  function toPost(value: unknown, where: string): Post {
+    const shape = new Shape(value, where);
+    const embedded = (value as { _embedded?: Record<string, unknown> })._embedded ?? {};
+    const terms = (Array.isArray(embedded['wp:term']) ? embedded['wp:term'].flat() : []) as Term[];
+    const named = (term: Term | undefined): Named | null =>
+      term ? { id: String(term.id), name: term.name } : null;
+    const media = (
+      Array.isArray(embedded['wp:featuredmedia']) ? embedded['wp:featuredmedia'][0] : null
+    ) as {
+      source_url?: string;
+      alt_text?: string;
+      caption?: { rendered?: string };
+    } | null;
+    const author = (Array.isArray(embedded.author) ? embedded.author[0] : null) as {
+      name?: string;
+    } | null;
+    const content = shape.object('content').string('rendered');
+    const published = `${shape.string('date_gmt')}Z`;
+    const ids = (name: string) => {
+      const list = (value as Record<string, unknown>)[name];
+      return Array.isArray(list) ? list.filter((id): id is number => typeof id === 'number') : [];
+    };
+    return {
+      categoryIds: ids('categories'),
+      tagIds: ids('tags'),
+      article: {
+        id: shape.id('id'),
+        title: textFromHtml(shape.object('title').string('rendered')),
+        url: shape.optionalString('link') || undefined,
+        lead: textFromHtml(shape.optionalObject('excerpt')?.optionalString('rendered') ?? ''),
+        image: media?.source_url
+          ? {
+              url: media.source_url,
+              alt: media.alt_text ?? '',
+              caption: textFromHtml(media.caption?.rendered ?? ''),
+            }
+          : null,
+        publishedAt: new Date(published).toISOString(),
+        category: named(terms.find((term) => term.taxonomy === 'category')),
+        bodyHtml: content,
+        author: author?.name ?? '',
+        source: root,
+        topic: named(terms.find((term) => term.taxonomy === 'post_tag')),
+        updatedAt: new Date(
+          `${shape.optionalString('modified_gmt', shape.string('date_gmt'))}Z`,
+        ).toISOString(),
+        lang: document.documentElement.lang || 'vi',
+        readingMinutes: readingMinutes(content),
+        rating: null,
+      },
+    };
+  }
+
+  function post(id: string, signal?: AbortSignal): Promise<Post> {
+    let pending = posts.get(id);
+    if (!pending) {
+      const url = /^\d+$/.test(id)
+        ? `${rest}/wp/v2/posts/${id}?${EMBED}`
+        : `${rest}/wp/v2/posts?slug=${encodeURIComponent(id)}&${EMBED}`;
+      pending = get(url, signal).then((body) => {
+        const found = Array.isArray(body) ? body[0] : body;
+        if (!found) throw new BackendError('not-found', `${url}: no post "${id}"`);
+        return toPost(found, url);
+      });
+      pending.catch(() => posts.delete(id));
+      posts.set(id, pending);
+    }
+    return pending;
+  }
+
+  return {
+    capabilities: { rating: 'read', related: ['category', 'topic', 'newer', 'older'] },
+
+    async getArticle(id, { signal } = {}) {
+      return (await post(id, signal)).article;
+    },
+
+    async getRelated(id, { strategy, limit, signal }) {
+      const { article, categoryIds, tagIds } = await post(id, signal);
+      const query = new URLSearchParams({ exclude: article.id, per_page: String(limit) });
+      if (strategy === 'topic') {
+        if (!tagIds.length) return [];
+        query.set('tags', tagIds.join(','));
+      } else {
+        if (!categoryIds.length) return [];
+        query.set('categories', String(categoryIds[0]));
+        if (strategy === 'newer') {
+          query.set('after', article.publishedAt);
+          query.set('order', 'asc');
+        }
+        if (strategy === 'older') query.set('before', article.publishedAt);
+      }
+      const url = `${rest}/wp/v2/posts?${query}&_embed=wp:featuredmedia,wp:term`;
+      const list = await get(url, signal);
+      if (!Array.isArray(list))
+        throw new BackendError('bad-response', `${url} did not send a list`);
+      return list.map((item, index): ArticleSummary => {
+        const { article: related } = toPost(
+          { content: { rendered: '' }, ...item },
+          `${url}[${index}]`,
+        );
+        return related;
+      });
+    },
+
+    async getRating(id, { signal } = {}) {
+      const { article } = await post(id, signal);
+      const url = `${rest}/postratings/v1/post/${article.id}`;
+      const response = await http.request(url, { signal });
+      if (response.status === 404) {
+        throw new BackendError(
+          'unsupported',
+          `${root} has no rating plugin with a REST API (WP-PostRatings)`,
+        );
+      }
+      const shape = new Shape(await parseJson(response, url), url);
+      const count = shape.number('users');
+      const total = shape.number('score');
+      return {
+        total,
+        count,
+        average: count ? Math.round((total / count) * 10) / 10 : 0,
+        open: false,
+      };
+    },
+
+    async rate() {
+      throw new BackendError('unsupported', 'WordPress ratings are given on the site’s own page');
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import type {
+  Article,
+  ArticleSummary,
+  Backend,
+  BackendCapabilities,
+  RatingSummary,
+  RelatedOptions,
+  RequestOptions,
+} from './types.js';
+
+interface Flight<T> {
+  promise: Promise<T>;
+  controller: AbortController;
+  waiting: number;
+}
+
+/** Rejects as soon as `signal` aborts, without cancelling the shared work behind `promise`. */
+function abortable<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+  leave: () => void,
+): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) {
+    leave();
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      leave();
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * The one client every element of a page shares for one backend: answers are cached, identical
+ * requests in flight become one, and a request is cancelled only when every element that waits
+ * for it has gone. Votes are never cached nor merged.
+ */
+export class BackendClient {
+  private readonly cache = new Map<string, Flight<unknown>>();
+
+  constructor(readonly backend: Backend) {}
+
+  get capabilities(): BackendCapabilities {
+    return this.backend.capabilities;
+  }
+
+  private shared<T>(
+    key: string,
+    load: (signal: AbortSignal) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    let flight = this.cache.get(key) as Flight<T> | undefined;
+    if (!flight) {
+      const controller = new AbortController();
+      const created: Flight<T> = { controller, waiting: 0, promise: load(controller.signal) };
+      // A failed or cancelled answer is not kept: the next element (or a retry) asks again.
+      created.promise.catch(() => {
+        if (this.cache.get(key) === created) this.cache.delete(key);
+      });
+      this.cache.set(key, created);
+      flight = created;
+    }
+    const current = flight;
+    current.waiting += 1;
+    let left = false;
+    const leave = () => {
+      if (left) return;
+      left = true;
+      current.waiting -= 1;
+      if (current.waiting === 0 && this.cache.get(key) === current) {
+        // Nobody waits any more: cancel what is still loading.
+        current.controller.abort(signal?.reason);
+      }
+    };
+    return abortable(current.promise, signal, leave).finally(() => {
+      if (!left) {
+        left = true;
+        current.waiting -= 1;
+      }
+    });
+  }
+
+  getArticle(id: string, options: RequestOptions = {}): Promise<Article> {
+    return this.shared(
+      `article:${id}`,
+      (signal) => this.backend.getArticle(id, { signal }),
+      options.signal,
+    );
+  }
+
+  getRelated(id: string, options: RelatedOptions): Promise<ArticleSummary[]> {
+    const { strategy, limit, signal } = options;
+    return this.shared(
+      `related:${id}:${strategy}:${limit}`,
+      (shared) => this.backend.getRelated(id, { strategy, limit, signal: shared }),
+      signal,
+    );
+  }
+
+  /**
+   * The rating summary. It comes with the article when the backend sends it there, so a page
+   * with article-view and star-rating asks once; `fresh` asks the rating endpoint itself.
+   */
+  async getRating(
+    id: string,
+    options: RequestOptions & { fresh?: boolean } = {},
+  ): Promise<RatingSummary> {
+    if (!options.fresh) {
+      const article = await this.getArticle(id, options);
+      if (article.rating) return article.rating;
+    }
+    return this.shared(
+      `rating:${id}`,
+      (signal) => this.backend.getRating(id, { signal }),
+      options.signal,
+    );
+  }
+
+  async rate(id: string, score: number, options: RequestOptions = {}): Promise<RatingSummary> {
+    const summary = await this.backend.rate(id, score, options);
+    this.cache.delete(`rating:${id}`);
+    const article = this.cache.get(`article:${id}`) as Flight<Article> | undefined;
+    // Later readers of the cached article see the confirmed summary.
+    if (article) {
+      article.promise = article.promise.then((value) => ({ ...value, rating: summary }));
+    }
+    return summary;
+  }
+}

@@ -1,0 +1,116 @@
+/** What every backend gives the elements, whatever it is built on. */
+
+export interface Named {
+  id: string;
+  name: string;
+}
+
+export interface ArticleImage {
+  url: string;
+  alt: string;
+  caption: string;
+}
+
+export interface RatingSummary {
+  /** Sum of all points given. */
+  total: number;
+  /** Number of ratings. */
+  count: number;
+  /** total / count, one decimal; 0 with no ratings. */
+  average: number;
+  /** Whether visitors may still rate. */
+  open: boolean;
+  /** The score this visitor gave, when the backend knows it. */
+  yourScore?: number;
+}
+
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  /** The article's own page, when the backend knows it. */
+  url?: string;
+  lead: string;
+  image: ArticleImage | null;
+  /** ISO 8601. */
+  publishedAt: string;
+  category: Named | null;
+}
+
+export interface Article extends ArticleSummary {
+  /** HTML from the backend: sanitise before it reaches the DOM. */
+  bodyHtml: string;
+  author: string;
+  source: string;
+  topic: Named | null;
+  updatedAt: string;
+  lang: string;
+  readingMinutes: number;
+  /** The rating summary, when the backend sends it with the article. */
+  rating: RatingSummary | null;
+}
+
+export type RelatedStrategy = 'topic' | 'newer' | 'older' | 'category';
+export const RELATED_STRATEGIES: readonly RelatedStrategy[] = [
+  'topic',
+  'newer',
+  'older',
+  'category',
+];
+
+export interface BackendCapabilities {
+  /** `write`: visitors can vote; `read`: the summary only; `none`: no ratings at all. */
+  rating: 'none' | 'read' | 'write';
+  related: readonly RelatedStrategy[];
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface RelatedOptions extends RequestOptions {
+  strategy: RelatedStrategy;
+  limit: number;
+}
+
+/** One backend: our reference API, WordPress, NukeViet, a static folder, or an agency's own. */
+export interface Backend {
+  readonly capabilities: BackendCapabilities;
+  getArticle(id: string, options?: RequestOptions): Promise<Article>;
+  getRelated(id: string, options: RelatedOptions): Promise<ArticleSummary[]>;
+  getRating(id: string, options?: RequestOptions): Promise<RatingSummary>;
+  rate(id: string, score: number, options?: RequestOptions): Promise<RatingSummary>;
+}
+
+export type BackendErrorCode =
+  | 'not-found'
+  | 'already-voted'
+  | 'rating-closed'
+  | 'invalid'
+  | 'network'
+  | 'timeout'
+  | 'bad-response'
+  | 'rate-limited'
+  | 'unavailable'
+  | 'unsupported';
+
+/** A failure the elements can explain to the visitor; `summary` comes with vote refusals. */
+export class BackendError extends Error {
+  override readonly name = 'BackendError';
+
+  constructor(
+    readonly code: BackendErrorCode,
+    message: string,
+    readonly summary?: RatingSummary,
+  ) {
+    super(message);
+  }
+}
+
+/** What a backend factory gets: where the backend is, and the HTTP helper every adapter shares. */
+export interface BackendContext {
+  /** The base URL, absolute. */
+  api: string;
+  http: import('./http.js').Http;
+}
+
+export type BackendFactory = (context: BackendContext) => Backend;

@@ -1,0 +1,394 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import {
+  BackendClient,
+  BackendConfigError,
+  BackendError,
+  clientFor,
+  Http,
+  registerBackend,
+  restBackend,
+  staticBackend,
+  wordpressBackend,
+  type Backend,
+} from '../src/backend/index.js';
+import { configure } from '../src/core/config.js';
+import { openPage, until } from './helpers.js';
+
+interface ServerState {
+  url: string;
+  requests: string[];
+}
+
+const server = (payload: Record<string, unknown> = {}) =>
+  executeServerCommand('reference-server', payload) as Promise<ServerState>;
+
+const http = (overrides: Partial<ConstructorParameters<typeof Http>[0]> = {}) =>
+  new Http({
+    timeout: 2000,
+    retries: 2,
+    backoff: 20,
+    fetch: (input, init) => fetch(input, init),
+    ...overrides,
+  });
+
+async function rejection(promise: Promise<unknown>): Promise<BackendError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as BackendError;
+  }
+  throw new Error('expected a rejection');
+}
+
+function captureErrors() {
+  const messages: string[] = [];
+  const original = console.error;
+  console.error = (message: string) => messages.push(message);
+  return { messages, restore: () => (console.error = original) };
+}
+
+describe('backend client on the reference server', () => {
+  let api: string;
+  const countOf = (requests: string[], path: string) =>
+    requests.filter((line) => line.startsWith(`GET ${new URL(api).pathname}${path}`)).length;
+
+  beforeEach(async () => {
+    ({ url: api } = await server({ reset: true, delayMs: 0, failNext: 0 }));
+    localStorage.clear();
+  });
+
+  it('fetches a typed article with its rating summary', async () => {
+    const client = new BackendClient(restBackend({ api, http: http() }));
+    const article = await client.getArticle('1');
+    expect(article.title).to.equal(
+      'Nông dân xã Hòa Bình ghi nhật ký sản xuất cà phê trên điện thoại',
+    );
+    expect(article.category).to.deep.equal({ id: 'kinh-te', name: 'Kinh tế' });
+    expect(article.rating).to.deep.equal({ total: 0, count: 0, average: 0, open: true });
+    expect(article.image?.url).to.match(/\/media\/seed\/.+\.svg$/);
+  });
+
+  it('asks the server once for the same article, however many elements want it', async () => {
+    const client = new BackendClient(restBackend({ api, http: http() }));
+    const [a, b] = await Promise.all([client.getArticle('2'), client.getArticle('2')]);
+    expect(a).to.equal(b);
+    await client.getArticle('2');
+    await client.getRating('2');
+    const related = await Promise.all([
+      client.getRelated('2', { strategy: 'topic', limit: 5 }),
+      client.getRelated('2', { strategy: 'topic', limit: 5 }),
+    ]);
+    expect(related[0].length).to.be.greaterThan(0);
+    const { requests } = await server();
+    expect(countOf(requests, '/articles/2')).to.equal(2, requests.join('\n'));
+    expect(countOf(requests, '/articles/2/related')).to.equal(1);
+    expect(countOf(requests, '/articles/2/rating')).to.equal(0);
+  });
+
+  it('cancels a request only when every element waiting for it has gone', async () => {
+    await server({ delayMs: 300 });
+    const client = new BackendClient(restBackend({ api, http: http() }));
+    const leaving = new AbortController();
+    const staying = client.getArticle('3');
+    const gone = client.getArticle('3', { signal: leaving.signal });
+    leaving.abort(new DOMException('removed', 'AbortError'));
+    expect((await rejection(gone)).name).to.equal('AbortError');
+    expect((await staying).id).to.equal('3');
+
+    const alone = new AbortController();
+    const started = performance.now();
+    const lonely = client.getArticle('4', { signal: alone.signal });
+    setTimeout(() => alone.abort(new DOMException('removed', 'AbortError')), 20);
+    expect((await rejection(lonely)).name).to.equal('AbortError');
+    expect(performance.now() - started).to.be.below(250);
+    await server({ delayMs: 0 });
+    expect((await client.getArticle('4')).id, 'a cancelled answer is not cached').to.equal('4');
+  });
+
+  it('times out a backend that does not answer', async () => {
+    await server({ delayMs: 600 });
+    const client = new BackendClient(
+      restBackend({ api, http: http({ timeout: 150, retries: 1 }) }),
+    );
+    const error = await rejection(client.getArticle('5'));
+    expect(error).to.be.instanceOf(BackendError);
+    expect(error.code).to.equal('timeout');
+    expect(error.message).to.include('150 ms');
+  });
+
+  it('retries reads after 5xx, but never sends a vote twice', async () => {
+    await server({ failNext: 2 });
+    const client = new BackendClient(restBackend({ api, http: http() }));
+    expect((await client.getArticle('6')).id).to.equal('6');
+    expect(countOf((await server()).requests, '/articles/6')).to.equal(3);
+
+    await client.rate('6', 3).catch(() => undefined); // obtains a voter token first
+    await server({ failNext: 1 });
+    const error = await rejection(client.rate('7', 4));
+    expect(error.code).to.equal('network');
+    const posts = (await server()).requests.filter(
+      (line) => line.startsWith('POST') && line.includes('/articles/7/votes'),
+    );
+    expect(posts).to.have.length(1);
+  });
+
+  it('votes once per visitor and explains a repeat with the current summary', async () => {
+    const client = new BackendClient(restBackend({ api, http: http() }));
+    await client.getArticle('8');
+    const summary = await client.rate('8', 5);
+    expect(summary).to.deep.equal({ total: 5, count: 1, average: 5, open: true, yourScore: 5 });
+    expect(
+      (await client.getArticle('8')).rating,
+      'the cached article shows the confirmed summary',
+    ).to.deep.equal(summary);
+    const repeat = await rejection(client.rate('8', 2));
+    expect(repeat.code).to.equal('already-voted');
+    expect(repeat.summary).to.deep.equal(summary);
+    const fresh = await client.getRating('8', { fresh: true });
+    expect(fresh.yourScore, 'the kept voter token identifies this visitor').to.equal(5);
+  });
+
+  it('turns a response of the wrong shape into bad-response naming the field', async () => {
+    const lying = (async () =>
+      new Response(JSON.stringify({ id: 1, title: 42 }), {
+        headers: { 'content-type': 'application/json' },
+      })) as typeof fetch;
+    const client = new BackendClient(restBackend({ api, http: http({ fetch: lying }) }));
+    const error = await rejection(client.getArticle('1'));
+    expect(error.code).to.equal('bad-response');
+    expect(error.message).to.include('"title"');
+    const garbage = (async () => new Response('<html>oops</html>')) as typeof fetch;
+    const broken = new BackendClient(restBackend({ api, http: http({ fetch: garbage }) }));
+    expect((await rejection(broken.getArticle('1'))).code).to.equal('bad-response');
+  });
+
+  it('reports an unreachable backend as a network error', async () => {
+    const client = new BackendClient(
+      restBackend({ api: 'http://127.0.0.1:9/api/v1', http: http({ retries: 0 }) }),
+    );
+    expect((await rejection(client.getArticle('1'))).code).to.equal('network');
+  });
+
+  it('says not-found for an article the server does not have', async () => {
+    const client = new BackendClient(restBackend({ api, http: http() }));
+    expect((await rejection(client.getArticle('9999'))).code).to.equal('not-found');
+  });
+});
+
+describe('backend configuration', () => {
+  afterEach(() => configure({ api: undefined, backend: undefined }));
+
+  it('takes the element’s attributes first, then configure(), and shares one client', async () => {
+    const { url } = await server();
+    configure({ api: 'http://127.0.0.1:9/unused' });
+    const element = await fixture(html`<div api=${url}></div>`);
+    const other = await fixture(html`<div api=${url}></div>`);
+    const client = clientFor(element);
+    expect(client).to.equal(clientFor(other));
+    expect((await client.getArticle('1')).id).to.equal('1');
+    const plain = await fixture(html`<div></div>`);
+    expect(clientFor(plain)).to.not.equal(client);
+  });
+
+  it('names the attribute, the value and the fix for a bad setting', async () => {
+    const errors = captureErrors();
+    try {
+      const unknown = await fixture(html`<div backend="soap" api="https://x.example"></div>`);
+      expect(() => clientFor(unknown)).to.throw(BackendConfigError);
+      expect(errors.messages[0])
+        .to.include('backend="soap"')
+        .and.include('rest, wordpress, nukeviet, static');
+      const ftp = await fixture(html`<div api="ftp://files.example/api"></div>`);
+      expect(() => clientFor(ftp)).to.throw(BackendConfigError);
+      expect(errors.messages[1]).to.include('api="ftp://files.example/api"').and.include('http(s)');
+      const nothing = await fixture(html`<div></div>`);
+      expect(() => clientFor(nothing)).to.throw(BackendConfigError);
+      expect(errors.messages[2]).to.include('data-api');
+    } finally {
+      errors.restore();
+    }
+  });
+
+  it('accepts an agency’s own adapter', async () => {
+    const calls: string[] = [];
+    const own: Backend = {
+      capabilities: { rating: 'none', related: [] },
+      async getArticle(id) {
+        calls.push(id);
+        return {
+          id,
+          title: 'Bài từ API riêng',
+          lead: '',
+          image: null,
+          publishedAt: '2026-11-27T00:00:00Z',
+          category: null,
+          bodyHtml: '<p>…</p>',
+          author: '',
+          source: '',
+          topic: null,
+          updatedAt: '2026-11-27T00:00:00Z',
+          lang: 'vi',
+          readingMinutes: 1,
+          rating: null,
+        };
+      },
+      getRelated: async () => [],
+      getRating: async () => Promise.reject(new BackendError('unsupported', 'none')),
+      rate: async () => Promise.reject(new BackendError('unsupported', 'none')),
+    };
+    registerBackend('agency-api', ({ api }) => {
+      expect(api).to.equal('https://agency.example/v2');
+      return own;
+    });
+    const element = await fixture(
+      html`<div backend="agency-api" api="https://agency.example/v2"></div>`,
+    );
+    expect((await clientFor(element).getArticle('x1')).title).to.equal('Bài từ API riêng');
+    expect(calls).to.deep.equal(['x1']);
+    expect(() => registerBackend('Bad Name', () => own)).to.throw(/lowercase/);
+  });
+});
+
+describe('WordPress adapter', () => {
+  const wordpress = (site = '/wp-site') =>
+    new BackendClient(
+      wordpressBackend({ api: new URL(site, location.href).href, http: http({ retries: 0 }) }),
+    );
+
+  it('reads a post by id or slug with its author, image and terms', async () => {
+    const client = wordpress();
+    const byId = await client.getArticle('101');
+    expect(byId.title).to.equal('Lễ hội mùa xuân – chuẩn bị');
+    expect(byId.lead).to.equal('Tóm tắt bài 101…');
+    expect(byId.author).to.equal('Ban biên tập');
+    expect(byId.category).to.deep.equal({ id: '7', name: 'Tin địa phương' });
+    expect(byId.topic).to.deep.equal({ id: '31', name: 'Nông thôn mới' });
+    expect(byId.image).to.deep.equal({
+      url: 'http://wp.example/wp-content/uploads/le-hoi-mua-xuan.jpg',
+      alt: 'Ảnh 101',
+      caption: 'Chú thích ảnh',
+    });
+    expect(byId.url).to.equal('http://wp.example/le-hoi-mua-xuan/');
+    expect((await client.getArticle('duong-moi-ve-thon')).id).to.equal('102');
+  });
+
+  it('finds related posts by category, tag and date, never the post itself', async () => {
+    const client = wordpress();
+    const ids = async (strategy: 'category' | 'topic' | 'newer' | 'older') =>
+      (await client.getRelated('102', { strategy, limit: 5 })).map(({ id }) => id);
+    expect(await ids('category')).to.have.members(['101', '103']);
+    expect(await ids('newer')).to.deep.equal(['103']);
+    expect(await ids('older')).to.deep.equal(['101']);
+    expect(await ids('topic')).to.have.members(['101', '104']);
+  });
+
+  it('reads ratings from WP-PostRatings where installed, and cannot vote', async () => {
+    const client = wordpress();
+    expect(await client.getRating('101')).to.deep.equal({
+      total: 17,
+      count: 4,
+      average: 4.3,
+      open: false,
+    });
+    expect((await rejection(client.getRating('102'))).code).to.equal('unsupported');
+    expect((await rejection(client.rate('101', 5))).code).to.equal('unsupported');
+    expect(client.capabilities.rating).to.equal('read');
+  });
+
+  it('says clearly when the REST API is switched off, missing, or the post is not there', async () => {
+    const locked = await rejection(wordpress('/wp-locked').getArticle('101'));
+    expect(locked.code).to.equal('unavailable');
+    expect(locked.message).to.include('REST API is switched off');
+    const nowhere = await rejection(wordpress('/no-wordpress-here').getArticle('101'));
+    expect(nowhere.code).to.equal('unavailable');
+    expect(nowhere.message).to.include('No WordPress REST API');
+    expect((await rejection(wordpress().getArticle('999'))).code).to.equal('not-found');
+  });
+});
+
+describe('NukeViet adapter, on the portal’s own page', () => {
+  type PageWindow = Window & { createNukeViet(api: string): Backend };
+
+  async function nukevietPage() {
+    await fetch('/nukeviet/reset');
+    const page = await openPage('/test/fixtures/nukeviet/detail.html');
+    await until(() => 'createNukeViet' in page.window, 'adapter loaded in the page');
+    const backend = (page.window as unknown as PageWindow).createNukeViet('/nukeviet/');
+    return { page, backend };
+  }
+
+  it('reads the article, its rating sentence and related lists from the page', async () => {
+    const { page, backend } = await nukevietPage();
+    const article = await backend.getArticle('412');
+    expect(article.title).to.equal('Xã tổ chức ngày hội đọc sách cho thiếu nhi');
+    expect(article.lead).to.equal('Hơn hai trăm em học sinh tham gia ngày hội đọc sách.');
+    expect(article.image?.alt).to.equal('Thiếu nhi đọc sách');
+    expect(article.image?.caption).to.equal('Các em đọc sách tại thư viện xã');
+    expect(article.bodyHtml).to.include('thi kể chuyện');
+    expect(article.rating).to.deep.equal({ total: 12, count: 3, average: 4, open: true });
+    const newer = await backend.getRelated('412', { strategy: 'newer', limit: 5 });
+    expect(newer.map(({ id, title }) => [id, title])).to.deep.equal([
+      ['413', 'Huyện ra quân làm đường'],
+    ]);
+    const older = await backend.getRelated('412', { strategy: 'older', limit: 1 });
+    expect(older.map(({ id }) => id)).to.deep.equal(['405']);
+    expect((await rejection(backend.getArticle('999'))).code).to.equal('not-found');
+    page.frame.remove();
+  });
+
+  it('votes through op=rating with the page’s checkss, once per session', async () => {
+    const { page, backend } = await nukevietPage();
+    const summary = await backend.rate('412', 4);
+    expect(summary).to.deep.equal({ total: 16, count: 4, average: 4, open: true, yourScore: 4 });
+    const repeat = await rejection(backend.rate('412', 5));
+    expect(repeat.code).to.equal('already-voted');
+    expect(repeat.message).to.equal('Bạn đã đánh giá bài viết này rồi');
+    page.frame.remove();
+  });
+
+  it('cannot vote for a NukeViet portal from another origin', async () => {
+    const { page } = await nukevietPage();
+    const backend = (page.window as unknown as PageWindow).createNukeViet(
+      'https://portal.example.gov.vn/',
+    );
+    expect(backend.capabilities.rating).to.equal('none');
+    expect((await rejection(backend.rate('412', 4))).code).to.equal('unsupported');
+    page.frame.remove();
+  });
+});
+
+describe('static adapter', () => {
+  const folder = () =>
+    new BackendClient(
+      staticBackend({
+        api: new URL('/test/fixtures/static-api/', location.href).href,
+        http: http({ retries: 0 }),
+      }),
+    );
+
+  it('reads articles and related lists from JSON files, read-only', async () => {
+    const client = folder();
+    const article = await client.getArticle('7');
+    expect(article.title).to.equal('Ngày hội hiến máu tình nguyện');
+    expect(await client.getRating('7')).to.deep.equal({
+      total: 9,
+      count: 2,
+      average: 4.5,
+      open: false,
+    });
+    expect(
+      (await client.getRelated('7', { strategy: 'category', limit: 1 })).map(({ id }) => id),
+    ).to.deep.equal(['8']);
+    expect(await client.getRelated('7', { strategy: 'topic', limit: 5 })).to.deep.equal([]);
+    expect((await rejection(client.rate('7', 5))).code).to.equal('unsupported');
+    expect(client.capabilities.rating).to.equal('read');
+  });
+
+  it('names the broken field of a hand-written file', async () => {
+    const error = await rejection(folder().getArticle('8'));
+    expect(error.code).to.equal('bad-response');
+    expect(error.message).to.include('"title"').and.include('articles/8.json');
+    expect((await rejection(folder().getArticle('404'))).code).to.equal('not-found');
+  });
+});

@@ -1,0 +1,286 @@
+// Node-side helpers for the browser tests: the real reference server, and stand-ins for a
+// WordPress site and a NukeViet portal that answer exactly as those systems do (shapes,
+// headers, error texts). Fakes live here, in the tests, never in the shipped code.
+import { register } from 'tsx/esm/api';
+
+register();
+const { buildApp } = await import('../server/app.ts');
+const { openDatabase } = await import('../server/db.ts');
+const { migrate } = await import('../server/migrations.ts');
+const { seed } = await import('../server/seed.ts');
+
+/**
+ * `executeServerCommand('reference-server', { reset?, delayMs?, failNext? })` → `{ url, requests }`:
+ * our widgets API on a fresh in-memory SQLite database, allowing the test page's origin. It
+ * counts requests per path, can answer slowly (`delayMs`) or fail the next N requests with 503.
+ */
+export function referenceServerPlugin({ testOrigins }) {
+  let running;
+  const behaviour = { delayMs: 0, failNext: 0 };
+  const requests = [];
+
+  async function start() {
+    const { db } = openDatabase('sqlite::memory:');
+    await migrate(db);
+    await seed(db);
+    const app = await buildApp({
+      db,
+      secret: 'browser-tests-secret-0123456789abcdef0123',
+      allowedOrigins: testOrigins,
+      voteRateLimit: { max: 1000, windowMs: 60_000 },
+    });
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.method !== 'OPTIONS') requests.push(`${request.method} ${request.url}`);
+      if (behaviour.delayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
+      if (behaviour.failNext > 0 && request.method !== 'OPTIONS') {
+        behaviour.failNext -= 1;
+        return reply.code(503).send({ error: { code: 'internal', message: 'down for the test' } });
+      }
+      return undefined;
+    });
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    return { app, db, url: `${url}/api/v1` };
+  }
+
+  return {
+    name: 'reference-server',
+    async executeCommand({ command, payload = {} }) {
+      if (command !== 'reference-server') return undefined;
+      if (payload.reset && running) {
+        await running.app.close();
+        await running.db.destroy();
+        running = undefined;
+      }
+      running ??= await start();
+      if (payload.reset) requests.length = 0;
+      if (payload.delayMs !== undefined) behaviour.delayMs = payload.delayMs;
+      if (payload.failNext !== undefined) behaviour.failNext = payload.failNext;
+      return { url: running.url, requests: [...requests] };
+    },
+    async serverStop() {
+      if (running) {
+        await running.app.close();
+        await running.db.destroy();
+      }
+    },
+  };
+}
+
+const WP_POSTS = [
+  {
+    id: 101,
+    slug: 'le-hoi-mua-xuan',
+    date: '2026-11-01T01:00:00',
+    categories: [7],
+    tags: [31],
+    title: 'Lễ hội mùa xuân &#8211; chuẩn bị',
+  },
+  {
+    id: 102,
+    slug: 'duong-moi-ve-thon',
+    date: '2026-11-05T01:00:00',
+    categories: [7],
+    tags: [31],
+    title: 'Đường mới về thôn',
+  },
+  {
+    id: 103,
+    slug: 'tiem-chung-mo-rong',
+    date: '2026-11-09T01:00:00',
+    categories: [7],
+    tags: [],
+    title: 'Tiêm chủng mở rộng',
+  },
+  {
+    id: 104,
+    slug: 'hoi-thao-nong-nghiep',
+    date: '2026-11-12T01:00:00',
+    categories: [8],
+    tags: [31],
+    title: 'Hội thảo nông nghiệp',
+  },
+].map((post) => ({
+  id: post.id,
+  date: post.date,
+  date_gmt: post.date,
+  modified_gmt: post.date,
+  slug: post.slug,
+  status: 'publish',
+  type: 'post',
+  link: `http://wp.example/${post.slug}/`,
+  title: { rendered: post.title },
+  content: { rendered: `<p>Nội dung bài ${post.id}.</p>`, protected: false },
+  excerpt: { rendered: `<p>Tóm tắt bài ${post.id}&hellip;</p>\n`, protected: false },
+  author: 2,
+  featured_media: 900 + post.id,
+  categories: post.categories,
+  tags: post.tags,
+  _embedded: {
+    author: [{ id: 2, name: 'Ban biên tập', slug: 'bbt' }],
+    'wp:featuredmedia': [
+      {
+        id: 900 + post.id,
+        source_url: `http://wp.example/wp-content/uploads/${post.slug}.jpg`,
+        alt_text: `Ảnh ${post.id}`,
+        caption: { rendered: '<p>Chú thích ảnh</p>\n' },
+      },
+    ],
+    'wp:term': [
+      post.categories.map((id) => ({
+        id,
+        taxonomy: 'category',
+        name: id === 7 ? 'Tin địa phương' : 'Nông nghiệp',
+        slug: `c${id}`,
+      })),
+      post.tags.map((id) => ({ id, taxonomy: 'post_tag', name: 'Nông thôn mới', slug: `t${id}` })),
+    ],
+  },
+}));
+
+/**
+ * A WordPress site under /wp-site/ (REST API on, WP-PostRatings installed for post 101) and
+ * one under /wp-locked/ whose security plugin answers 401 to anonymous REST requests.
+ */
+export function wordpressFixture(context, next) {
+  const url = new URL(context.url, 'http://localhost');
+  if (url.pathname.startsWith('/wp-locked/wp-json/')) {
+    context.status = 401;
+    context.body = {
+      code: 'rest_cannot_access',
+      message: 'Chỉ thành viên đã đăng nhập mới có thể gọi REST API.',
+      data: { status: 401 },
+    };
+    return undefined;
+  }
+  if (!url.pathname.startsWith('/wp-site/wp-json/')) return next();
+  const route = url.pathname.slice('/wp-site/wp-json'.length);
+  const rating = /^\/postratings\/v1\/post\/(\d+)$/.exec(route);
+  if (rating) {
+    if (rating[1] !== '101') {
+      context.status = 404;
+      context.body = {
+        code: 'rest_no_route',
+        message: 'No route was found matching the URL and request method.',
+        data: { status: 404 },
+      };
+      return undefined;
+    }
+    context.body = {
+      id: 101,
+      users: 4,
+      score: 17,
+      average: 4.25,
+      has_rated: false,
+      can_rate: true,
+    };
+    return undefined;
+  }
+  const single = /^\/wp\/v2\/posts\/(\d+)$/.exec(route);
+  if (single) {
+    const post = WP_POSTS.find(({ id }) => String(id) === single[1]);
+    if (!post) {
+      context.status = 404;
+      context.body = {
+        code: 'rest_post_invalid_id',
+        message: 'ID bài viết không hợp lệ.',
+        data: { status: 404 },
+      };
+      return undefined;
+    }
+    context.body = post;
+    return undefined;
+  }
+  if (route === '/wp/v2/posts') {
+    const query = url.searchParams;
+    let list = WP_POSTS;
+    if (query.get('slug')) list = list.filter(({ slug }) => slug === query.get('slug'));
+    if (query.get('categories'))
+      list = list.filter(({ categories }) => categories.includes(Number(query.get('categories'))));
+    if (query.get('tags'))
+      list = list.filter(({ tags }) =>
+        query
+          .get('tags')
+          .split(',')
+          .some((tag) => tags.includes(Number(tag))),
+      );
+    if (query.get('exclude')) list = list.filter(({ id }) => String(id) !== query.get('exclude'));
+    if (query.get('after'))
+      list = list.filter(
+        ({ date_gmt }) =>
+          `${date_gmt}Z` > new Date(query.get('after')).toISOString().replace('.000', ''),
+      );
+    if (query.get('before'))
+      list = list.filter(
+        ({ date_gmt }) =>
+          `${date_gmt}Z` < new Date(query.get('before')).toISOString().replace('.000', ''),
+      );
+    list = [...list].sort(
+      (a, b) => (query.get('order') === 'asc' ? 1 : -1) * a.date_gmt.localeCompare(b.date_gmt),
+    );
+    list = list.slice(0, Number(query.get('per_page') ?? 10));
+    context.set('X-WP-Total', String(list.length));
+    context.set('X-WP-TotalPages', '1');
+    context.body = list;
+    return undefined;
+  }
+  context.status = 404;
+  context.body = {
+    code: 'rest_no_route',
+    message: 'No route was found matching the URL and request method.',
+    data: { status: 404 },
+  };
+  return undefined;
+}
+
+const NUKEVIET_CHECKSS = '0123456789abcdef0123456789abcdef';
+
+/**
+ * NukeViet's `op=rating`: answers only its own pages (Referer) with a 10+ digit nocache, checks
+ * `checkss`, allows one vote per PHP session cookie, and replies "<sentence>|<average>|<count>".
+ */
+export function nukevietFixture() {
+  const votes = new Map();
+  let totals = { points: 12, count: 3 };
+  return async (context, next) => {
+    const url = new URL(context.url, 'http://localhost');
+    if (url.pathname === '/nukeviet/reset') {
+      votes.clear();
+      totals = { points: 12, count: 3 };
+      context.body = 'ok';
+      return undefined;
+    }
+    if (url.pathname !== '/nukeviet/index.php' || url.searchParams.get('op') !== 'rating')
+      return next();
+    const referer = context.get('referer');
+    const nocache = url.searchParams.get('nocache') ?? '';
+    context.type = 'text/html';
+    if (!referer.includes('/nukeviet/') || !/^\d{10,}$/.test(nocache)) {
+      context.body = 'Wrong URL';
+      return undefined;
+    }
+    const body = await new Promise((resolve) => {
+      let data = '';
+      context.req.on('data', (chunk) => (data += chunk));
+      context.req.on('end', () => resolve(new URLSearchParams(data)));
+    });
+    if (body.get('checkss') !== NUKEVIET_CHECKSS || body.get('id') !== '412') {
+      context.body = 'Lỗi: Dữ liệu không hợp lệ|0|0';
+      return undefined;
+    }
+    let session = /nvsession=(\w+)/.exec(context.get('cookie'))?.[1];
+    if (!session) {
+      session = Math.random().toString(36).slice(2);
+      context.set('Set-Cookie', `nvsession=${session}; Path=/nukeviet/`);
+    }
+    if (votes.has(session)) {
+      context.body = 'Bạn đã đánh giá bài viết này rồi|0|0';
+      return undefined;
+    }
+    const point = Number(body.get('point'));
+    votes.set(session, point);
+    totals = { points: totals.points + point, count: totals.count + 1 };
+    const average = (totals.points / totals.count).toFixed(1);
+    context.body = `Cảm ơn bạn đã đánh giá bài viết|${average}|${totals.count}`;
+    return undefined;
+  };
+}
