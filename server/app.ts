@@ -30,7 +30,8 @@ export interface AppOptions {
   staticRoot?: string;
   /** Votes per address per window before 429; soft, see VoteRateLimit. */
   voteRateLimit?: { max: number; windowMs: number };
-  logger?: boolean;
+  /** Fastify's logger: false, or a level such as `warn`. */
+  logger?: false | { level: string };
 }
 
 export const API_PREFIX = '/api/v1';

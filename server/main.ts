@@ -9,7 +9,11 @@ try {
   process.exit(1);
 }
 
-const server = await startServer({ ...settings, staticRoot: resolve('dist'), logger: true });
+const server = await startServer({
+  ...settings,
+  staticRoot: resolve('dist'),
+  logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+});
 const { kind } = server.connection;
 console.log(
   `Portal Widgets: demo at ${server.url}/, script-tag files at ${server.url}/cdn/, API at ${server.url}/api/v1 (${kind}).`,

@@ -13,7 +13,7 @@ export interface ServerSettings {
   allowedOrigins: string[];
   voterSecret?: string;
   staticRoot?: string;
-  logger?: boolean;
+  logger?: false | { level: string };
 }
 
 /** Reads the environment, naming the variable and the fix when a value is unusable. */
