@@ -5,12 +5,12 @@ import { defineConfig, type UserConfig } from 'vite';
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 /** Every element's class and defining module, for the per-element ESM build. */
-const ELEMENTS = ['font-scaler', 'contrast-toggle'];
+const ELEMENTS = ['font-scaler', 'contrast-toggle', 'article-view', 'related-list'];
 
 const shared: UserConfig = {
   // Lit's html`` and css`` templates keep their whitespace unless minified on their own.
   plugins: [minifyTemplateLiterals({ include: 'src/**/*.ts' })],
-  define: { __VERSION__: JSON.stringify(version) },
+  define: { __VERSION__: JSON.stringify(version), __SINGLE_FILE__: 'false' },
   build: { target: 'es2022', minify: true, emptyOutDir: false, copyPublicDir: false },
 };
 
@@ -21,6 +21,7 @@ const shared: UserConfig = {
 const builds: Record<string, UserConfig> = {
   // One self-contained ES module for a <script type="module"> tag: lit inlined, no imports.
   cdn: {
+    define: { __SINGLE_FILE__: 'true' },
     build: {
       outDir: 'dist/cdn',
       lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'portal-widgets.js' },
@@ -30,7 +31,7 @@ const builds: Record<string, UserConfig> = {
   // The same as a classic script, for CMS templates that only allow <script src>.
   iife: {
     // A classic script has no import.meta; it finds its tag through document.currentScript.
-    define: { 'import.meta.url': 'undefined' },
+    define: { 'import.meta.url': 'undefined', __SINGLE_FILE__: 'true' },
     build: {
       outDir: 'dist/cdn',
       lib: {
@@ -39,6 +40,14 @@ const builds: Record<string, UserConfig> = {
         name: 'PortalWidgetsBundle',
         fileName: () => 'portal-widgets.iife.js',
       },
+    },
+  },
+  // DOMPurify for the single-file bundles, fetched only on browsers without Element.setHTML().
+  sanitizer: {
+    build: {
+      outDir: 'dist/cdn',
+      lib: { entry: 'src/sanitizer.ts', formats: ['es'], fileName: () => 'sanitizer.js' },
+      rolldownOptions: { output: { minify: true } },
     },
   },
   // A tiny loader that fetches each element's chunk only when the page uses the element.

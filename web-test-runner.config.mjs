@@ -44,6 +44,9 @@ function demoCdnMiddleware(context, next) {
 }
 
 const PORT = 8765;
+const referenceServer = referenceServerPlugin({
+  testOrigins: [`http://localhost:${PORT}`, `http://127.0.0.1:${PORT}`],
+});
 
 export default {
   port: PORT,
@@ -51,18 +54,22 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  middleware: [strictCspMiddleware, demoCdnMiddleware, wordpressFixture, nukevietFixture()],
+  middleware: [
+    strictCspMiddleware,
+    demoCdnMiddleware,
+    referenceServer.proxy,
+    wordpressFixture,
+    nukevietFixture(),
+  ],
   plugins: [
     esbuildPlugin({
       ts: true,
       target: 'es2022',
       tsconfig: 'tsconfig.json',
-      define: { __VERSION__: JSON.stringify(version) },
+      define: { __VERSION__: JSON.stringify(version), __SINGLE_FILE__: 'false' },
     }),
     cdpPlugin(),
-    referenceServerPlugin({
-      testOrigins: [`http://localhost:${PORT}`, `http://127.0.0.1:${PORT}`],
-    }),
+    referenceServer,
   ],
   browsers: [
     chromeLauncher({

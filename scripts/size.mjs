@@ -9,18 +9,14 @@ import { build } from 'vite';
 const KB = 1024;
 /** Gzip budgets (level 9) in bytes; a file matching no budget is listed without one. */
 const BUDGETS = [
-  { pattern: /^portal-widgets\.js$/, budget: 10.25 * KB, label: 'script-tag bundle (ES module)' },
-  {
-    pattern: /^portal-widgets\.iife\.js$/,
-    budget: 10.25 * KB,
-    label: 'script-tag bundle (classic)',
-  },
-  { pattern: /^autoloader\.js$/, budget: 1.5 * KB, label: 'autoloader' },
-  {
-    pattern: /^chunks\/[a-z-]+\.define-.*\.js$/,
-    budget: 2.5 * KB,
-    label: "an element's own chunk",
-  },
+  // All elements, the backend client and its four adapters in one file (sanitiser apart).
+  { pattern: /^portal-widgets\.js$/, budget: 21 * KB },
+  { pattern: /^portal-widgets\.iife\.js$/, budget: 21 * KB },
+  { pattern: /^autoloader\.js$/, budget: 1.5 * KB },
+  // Each element's own chunk; lit, the core and the backend client are shared chunks.
+  { pattern: /^chunks\/article-view\.define-.*\.js$/, budget: 4 * KB },
+  { pattern: /^chunks\/star-rating\.define-.*\.js$/, budget: 3 * KB },
+  { pattern: /^chunks\/[a-z-]+\.define-.*\.js$/, budget: 2.5 * KB },
 ];
 
 const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;

@@ -338,7 +338,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             querystring: {
               type: 'object',
               properties: {
-                strategy: { type: 'string', enum: RELATED_STRATEGIES, default: 'topic' },
+                strategy: {
+                  type: 'string',
+                  pattern: `^(${RELATED_STRATEGIES.join('|')})(,(${RELATED_STRATEGIES.join('|')}))*$`,
+                  default: 'topic',
+                  description:
+                    'One strategy, or several separated by commas, merged in order without repeats',
+                },
                 limit: { type: 'integer', minimum: 1, maximum: 20, default: 5 },
               },
             },
@@ -359,11 +365,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
         async (request, reply) => {
           const { id } = request.params as { id: number };
-          const { strategy, limit } = request.query as { strategy: RelatedStrategy; limit: number };
+          const { strategy, limit } = request.query as { strategy: string; limit: number };
           const row = await repository.find(id);
           if (!row) return sendError(reply, 404, 'not-found', `No article ${id}`);
-          const related = await repository.related(row, strategy, limit);
-          return { items: related.map((item) => summaryOf(request, item)) };
+          const seen = new Set<number>();
+          const items: ArticleRow[] = [];
+          for (const name of strategy.split(',') as RelatedStrategy[]) {
+            if (items.length >= limit) break;
+            for (const item of await repository.related(row, name, limit)) {
+              if (items.length < limit && !seen.has(item.id)) {
+                seen.add(item.id);
+                items.push(item);
+              }
+            }
+          }
+          return { items: items.map((item) => summaryOf(request, item)) };
         },
       );
 

@@ -1,16 +1,26 @@
 import './script-config.js';
 import { configure, getConfig } from './core/config.js';
 import { getPagePreferences } from './prefs/page-preferences.js';
+import { registerBackend } from './backend/registry.js';
 
 export { FontScaler } from './elements/font-scaler/font-scaler.define.js';
 export { ContrastToggle } from './elements/contrast-toggle/contrast-toggle.define.js';
-export { TextScaleChangeEvent, ContrastChangeEvent } from './core/events.js';
-export { configure };
+export { ArticleView } from './elements/article-view/article-view.define.js';
+export { RelatedList } from './elements/related-list/related-list.define.js';
+export {
+  TextScaleChangeEvent,
+  ContrastChangeEvent,
+  ArticleLoadEvent,
+  ArticleErrorEvent,
+} from './core/events.js';
+export { BackendError } from './backend/types.js';
+export type * from './backend/types.js';
+export { configure, registerBackend };
 export type { PortalWidgetsConfig } from './core/config.js';
 export type { Contrast } from './prefs/store.js';
 
 /** The page-wide API for script-tag users, as `window.PortalWidgets`. */
-export const PortalWidgets = { configure, getConfig, version: __VERSION__ };
+export const PortalWidgets = { configure, getConfig, registerBackend, version: __VERSION__ };
 
 declare global {
   const __VERSION__: string;

@@ -76,8 +76,8 @@ describe('backend client on the reference server', () => {
     await client.getArticle('2');
     await client.getRating('2');
     const related = await Promise.all([
-      client.getRelated('2', { strategy: 'topic', limit: 5 }),
-      client.getRelated('2', { strategy: 'topic', limit: 5 }),
+      client.getRelated('2', { strategies: ['topic'], limit: 5 }),
+      client.getRelated('2', { strategies: ['topic'], limit: 5 }),
     ]);
     expect(related[0].length).to.be.greaterThan(0);
     const { requests } = await server();
@@ -276,7 +276,7 @@ describe('WordPress adapter', () => {
   it('finds related posts by category, tag and date, never the post itself', async () => {
     const client = wordpress();
     const ids = async (strategy: 'category' | 'topic' | 'newer' | 'older') =>
-      (await client.getRelated('102', { strategy, limit: 5 })).map(({ id }) => id);
+      (await client.getRelated('102', { strategies: [strategy], limit: 5 })).map(({ id }) => id);
     expect(await ids('category')).to.have.members(['101', '103']);
     expect(await ids('newer')).to.deep.equal(['103']);
     expect(await ids('older')).to.deep.equal(['101']);
@@ -327,11 +327,11 @@ describe('NukeViet adapter, on the portal’s own page', () => {
     expect(article.image?.caption).to.equal('Các em đọc sách tại thư viện xã');
     expect(article.bodyHtml).to.include('thi kể chuyện');
     expect(article.rating).to.deep.equal({ total: 12, count: 3, average: 4, open: true });
-    const newer = await backend.getRelated('412', { strategy: 'newer', limit: 5 });
+    const newer = await backend.getRelated('412', { strategies: ['newer'], limit: 5 });
     expect(newer.map(({ id, title }) => [id, title])).to.deep.equal([
       ['413', 'Huyện ra quân làm đường'],
     ]);
-    const older = await backend.getRelated('412', { strategy: 'older', limit: 1 });
+    const older = await backend.getRelated('412', { strategies: ['older'], limit: 1 });
     expect(older.map(({ id }) => id)).to.deep.equal(['405']);
     expect((await rejection(backend.getArticle('999'))).code).to.equal('not-found');
     page.frame.remove();
@@ -378,9 +378,9 @@ describe('static adapter', () => {
       open: false,
     });
     expect(
-      (await client.getRelated('7', { strategy: 'category', limit: 1 })).map(({ id }) => id),
+      (await client.getRelated('7', { strategies: ['category'], limit: 1 })).map(({ id }) => id),
     ).to.deep.equal(['8']);
-    expect(await client.getRelated('7', { strategy: 'topic', limit: 5 })).to.deep.equal([]);
+    expect(await client.getRelated('7', { strategies: ['topic'], limit: 5 })).to.deep.equal([]);
     expect((await rejection(client.rate('7', 5))).code).to.equal('unsupported');
     expect(client.capabilities.rating).to.equal('read');
   });

@@ -185,8 +185,11 @@ describe('contrast-toggle', () => {
 
     it('leaves image pixels unchanged', async () => {
       const page = await open('/demo/index.html');
-      const image = page.document.querySelector('figure img')!;
-      await until(() => (image as HTMLImageElement).complete, 'image loaded');
+      const view = page.document.querySelector('article-view')!;
+      await until(() => !!view.shadowRoot?.querySelector('figure img'), 'article shown');
+      const image = view.shadowRoot!.querySelector<HTMLImageElement>('figure img')!;
+      image.loading = 'eager';
+      await until(() => image.complete && image.naturalWidth > 0, 'image loaded');
       const before = await screenshotOf(page, image);
       part(page.document.querySelector('contrast-toggle')!, 'increase').click();
       await until(() => contrastOf(page) === 'more', 'contrast on');

@@ -42,12 +42,40 @@ export function referenceServerPlugin({ testOrigins }) {
     return { app, db, url: `${url}/api/v1` };
   }
 
+  /** Serves the API under the demo page's own path, as `npm start` does. */
+  async function proxy(context, next) {
+    if (!context.path.startsWith('/demo/api/v1/')) return next();
+    running ??= await start();
+    const response = await fetch(`${running.url}${context.url.slice('/demo/api/v1'.length)}`, {
+      method: context.method,
+      headers: {
+        'content-type': context.get('content-type') || 'application/json',
+        'x-voter-token': context.get('x-voter-token'),
+      },
+      body: ['GET', 'HEAD'].includes(context.method)
+        ? undefined
+        : await new Promise((resolve) => {
+            let data = '';
+            context.req.on('data', (chunk) => (data += chunk));
+            context.req.on('end', () => resolve(data));
+          }),
+    });
+    context.status = response.status;
+    context.type = response.headers.get('content-type') ?? 'application/json';
+    context.body = Buffer.from(await response.arrayBuffer());
+    return undefined;
+  }
+
   return {
     name: 'reference-server',
+    proxy,
     async executeCommand({ command, payload = {} }) {
       if (command !== 'reference-server') return undefined;
       if (payload.reset && running) {
-        await running.app.close();
+        // The browser keeps connections open; a test reset does not wait for them.
+        const closing = running.app.close();
+        running.app.server.closeAllConnections();
+        await closing;
         await running.db.destroy();
         running = undefined;
       }

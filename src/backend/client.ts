@@ -103,10 +103,10 @@ export class BackendClient {
   }
 
   getRelated(id: string, options: RelatedOptions): Promise<ArticleSummary[]> {
-    const { strategy, limit, signal } = options;
+    const { strategies, limit, signal } = options;
     return this.shared(
-      `related:${id}:${strategy}:${limit}`,
-      (shared) => this.backend.getRelated(id, { strategy, limit, signal: shared }),
+      `related:${id}:${strategies.join(',')}:${limit}`,
+      (shared) => this.backend.getRelated(id, { strategies, limit, signal: shared }),
       signal,
     );
   }

@@ -68,7 +68,8 @@ export interface RequestOptions {
 }
 
 export interface RelatedOptions extends RequestOptions {
-  strategy: RelatedStrategy;
+  /** One or more strategies, merged in this order without repeats. */
+  strategies: readonly RelatedStrategy[];
   limit: number;
 }
 
@@ -104,6 +105,15 @@ export class BackendError extends Error {
   ) {
     super(message);
   }
+}
+
+/** Merges lists in order, each article once, at most `limit`. */
+export function mergeRelated(lists: ArticleSummary[][], limit: number): ArticleSummary[] {
+  const seen = new Set<string>();
+  return lists
+    .flat()
+    .filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id)))
+    .slice(0, limit);
 }
 
 /** What a backend factory gets: where the backend is, and the HTTP helper every adapter shares. */

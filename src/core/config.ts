@@ -17,10 +17,21 @@ export interface PortalWidgetsConfig {
 const PREFIX_PATTERN = /^[a-z][a-z0-9]*$/;
 
 let current: PortalWidgetsConfig = {};
+/** The address of the script tag that loaded the bundle: files shipped beside it load from there. */
+let scriptUrl: string | undefined;
 
-/** Logs one clear message naming the setting, the bad value and the fix. */
+export function getScriptUrl(): string | undefined {
+  return scriptUrl;
+}
+
+const reported = new Set<string>();
+
+/** Logs one clear message naming the setting, the bad value and the fix; once per setting and value. */
 export function reportBadSetting(where: string, value: string, fix: string): void {
-  console.error(`Portal Widgets: ${where}="${value}" is not valid. ${fix}`);
+  const message = `Portal Widgets: ${where}="${value}" is not valid. ${fix}`;
+  if (reported.has(message)) return;
+  reported.add(message);
+  console.error(message);
 }
 
 /**
@@ -72,6 +83,7 @@ export function findOwnScript(moduleUrl: string | undefined): HTMLScriptElement 
 
 /** Applies the embedding script tag's `data-prefix`, `data-contrast-styles`, `data-api`, `data-backend`, `data-timeout`. */
 export function configureFromScript(script: HTMLScriptElement | null): void {
+  scriptUrl = script?.src || undefined;
   const { prefix, contrastStyles, api, backend, timeout } = script?.dataset ?? {};
   const settings: PortalWidgetsConfig = {
     prefix,

@@ -1,3 +1,4 @@
+import type { Article } from '../backend/types.js';
 import type { Contrast } from '../prefs/store.js';
 
 /** Base of every Portal Widgets event: bubbles and crosses shadow roots, so a page can listen on `document`. */
@@ -21,9 +22,25 @@ export class ContrastChangeEvent extends PortalWidgetsEvent<{ contrast: Contrast
   }
 }
 
+/** Fired by article-view when the article is shown. */
+export class ArticleLoadEvent extends PortalWidgetsEvent<{ article: Article }> {
+  constructor(article: Article) {
+    super('pw-load', { article });
+  }
+}
+
+/** Fired by an element that could not load what it shows; `detail.error` says why. */
+export class ArticleErrorEvent extends PortalWidgetsEvent<{ error: unknown }> {
+  constructor(error: unknown) {
+    super('pw-error', { error });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'pw-text-scale-change': TextScaleChangeEvent;
     'pw-contrast-change': ContrastChangeEvent;
+    'pw-load': ArticleLoadEvent;
+    'pw-error': ArticleErrorEvent;
   }
 }

@@ -19,6 +19,11 @@ export class PortalElement extends LitElement {
     return table[this.uiLang];
   }
 
+  /** Dispatches one of our typed events (they bubble and cross shadow roots). */
+  protected emit(event: Event): void {
+    this.dispatchEvent(event);
+  }
+
   /** `vi-VN` or `en` for Intl formatting. */
   protected get locale(): string {
     return this.uiLang === 'vi' ? 'vi-VN' : 'en';

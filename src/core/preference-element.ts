@@ -30,10 +30,6 @@ export class PreferenceElement extends PortalElement {
     this.requestUpdate();
   }
 
-  protected emit(event: Event): void {
-    this.dispatchEvent(event);
-  }
-
   protected renderStatus() {
     return html`<span class="visually-hidden" role="status">${this.announcement}</span>`;
   }

@@ -1,6 +1,7 @@
 import { readingMinutes } from '../html-text.js';
 import {
   BackendError,
+  mergeRelated,
   type ArticleSummary,
   type Backend,
   type BackendContext,
@@ -86,6 +87,28 @@ export function nukevietBackend({ api, http }: BackendContext): Backend {
     return { ...counts, average, open: Boolean(pageRating()) };
   }
 
+  function listFor(strategy: RelatedStrategy): ArticleSummary[] {
+    for (const list of document.querySelectorAll('ul.related')) {
+      const label = text(list.previousElementSibling);
+      if (!LIST_LABELS.some(([pattern, kind]) => kind === strategy && pattern.test(label)))
+        continue;
+      return [...list.querySelectorAll('li')].map((item): ArticleSummary => {
+        const link = item.querySelector('a');
+        const href = link?.href ?? '';
+        return {
+          id: /-(\d+)\.html?$/.exec(href)?.[1] ?? href,
+          title: text(link),
+          url: href,
+          lead: '',
+          image: null,
+          publishedAt: text(item.querySelector('.date')).replace(/^\(|\)$/g, ''),
+          category: null,
+        };
+      });
+    }
+    return [];
+  }
+
   return {
     capabilities: { rating: sameOrigin ? 'write' : 'none', related: ['topic', 'newer', 'older'] },
 
@@ -117,27 +140,9 @@ export function nukevietBackend({ api, http }: BackendContext): Backend {
       };
     },
 
-    async getRelated(id, { strategy, limit }) {
+    async getRelated(id, { strategies, limit }) {
       detail(id);
-      for (const list of document.querySelectorAll('ul.related')) {
-        const label = text(list.previousElementSibling);
-        if (!LIST_LABELS.some(([pattern, kind]) => kind === strategy && pattern.test(label)))
-          continue;
-        return [...list.querySelectorAll('li')].slice(0, limit).map((item): ArticleSummary => {
-          const link = item.querySelector('a');
-          const href = link?.href ?? '';
-          return {
-            id: /-(\d+)\.html?$/.exec(href)?.[1] ?? href,
-            title: text(link),
-            url: href,
-            lead: '',
-            image: null,
-            publishedAt: text(item.querySelector('.date')).replace(/^\(|\)$/g, ''),
-            category: null,
-          };
-        });
-      }
-      return [];
+      return mergeRelated(strategies.map(listFor), limit);
     },
 
     async getRating(id) {

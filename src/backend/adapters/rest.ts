@@ -85,8 +85,8 @@ export function restBackend({ api, http }: BackendContext): Backend {
       return articleFrom(await http.json(url, { signal }), url);
     },
 
-    async getRelated(id, { strategy, limit, signal }) {
-      const url = `${base}/articles/${encodeURIComponent(id)}/related?strategy=${strategy}&limit=${limit}`;
+    async getRelated(id, { strategies, limit, signal }) {
+      const url = `${base}/articles/${encodeURIComponent(id)}/related?strategy=${strategies.join(',')}&limit=${limit}`;
       const shape = new Shape(await http.json(url, { signal }), url);
       return shape.array('items').map(summaryFrom);
     },

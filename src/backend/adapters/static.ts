@@ -1,4 +1,10 @@
-import { BackendError, RELATED_STRATEGIES, type Backend, type BackendContext } from '../types.js';
+import {
+  BackendError,
+  mergeRelated,
+  RELATED_STRATEGIES,
+  type Backend,
+  type BackendContext,
+} from '../types.js';
 import { Shape } from '../validate.js';
 import { articleFrom, summaryFrom } from './rest.js';
 
@@ -17,10 +23,13 @@ export function staticBackend({ api, http }: BackendContext): Backend {
       return articleFrom(await http.json(articleUrl(id), { signal }), articleUrl(id));
     },
 
-    async getRelated(id, { strategy, limit, signal }) {
+    async getRelated(id, { strategies, limit, signal }) {
       const url = `${base}/related/${encodeURIComponent(id)}.json`;
       const shape = new Shape(await http.json(url, { signal }), url);
-      return shape.optionalArray(strategy).slice(0, limit).map(summaryFrom);
+      return mergeRelated(
+        strategies.map((strategy) => shape.optionalArray(strategy).map(summaryFrom)),
+        limit,
+      );
     },
 
     async getRating(id, { signal } = {}) {

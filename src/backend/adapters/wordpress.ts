@@ -2,6 +2,8 @@ import { parseJson } from '../http.js';
 import { readingMinutes, textFromHtml } from '../html-text.js';
 import {
   BackendError,
+  mergeRelated,
+  type RelatedStrategy,
   type Article,
   type ArticleSummary,
   type Backend,
@@ -126,6 +128,38 @@ export function wordpressBackend({ api, http }: BackendContext): Backend {
     return pending;
   }
 
+  async function related(
+    id: string,
+    strategy: RelatedStrategy,
+    limit: number,
+    signal?: AbortSignal,
+  ): Promise<ArticleSummary[]> {
+    const { article, categoryIds, tagIds } = await post(id, signal);
+    const query = new URLSearchParams({ exclude: article.id, per_page: String(limit) });
+    if (strategy === 'topic') {
+      if (!tagIds.length) return [];
+      query.set('tags', tagIds.join(','));
+    } else {
+      if (!categoryIds.length) return [];
+      query.set('categories', String(categoryIds[0]));
+      if (strategy === 'newer') {
+        query.set('after', article.publishedAt);
+        query.set('order', 'asc');
+      }
+      if (strategy === 'older') query.set('before', article.publishedAt);
+    }
+    const url = `${rest}/wp/v2/posts?${query}&_embed=wp:featuredmedia,wp:term`;
+    const list = await get(url, signal);
+    if (!Array.isArray(list)) throw new BackendError('bad-response', `${url} did not send a list`);
+    return list.map((item, index): ArticleSummary => {
+      const { article: related } = toPost(
+        { content: { rendered: '' }, ...item },
+        `${url}[${index}]`,
+      );
+      return related;
+    });
+  }
+
   return {
     capabilities: { rating: 'read', related: ['category', 'topic', 'newer', 'older'] },
 
@@ -133,32 +167,11 @@ export function wordpressBackend({ api, http }: BackendContext): Backend {
       return (await post(id, signal)).article;
     },
 
-    async getRelated(id, { strategy, limit, signal }) {
-      const { article, categoryIds, tagIds } = await post(id, signal);
-      const query = new URLSearchParams({ exclude: article.id, per_page: String(limit) });
-      if (strategy === 'topic') {
-        if (!tagIds.length) return [];
-        query.set('tags', tagIds.join(','));
-      } else {
-        if (!categoryIds.length) return [];
-        query.set('categories', String(categoryIds[0]));
-        if (strategy === 'newer') {
-          query.set('after', article.publishedAt);
-          query.set('order', 'asc');
-        }
-        if (strategy === 'older') query.set('before', article.publishedAt);
-      }
-      const url = `${rest}/wp/v2/posts?${query}&_embed=wp:featuredmedia,wp:term`;
-      const list = await get(url, signal);
-      if (!Array.isArray(list))
-        throw new BackendError('bad-response', `${url} did not send a list`);
-      return list.map((item, index): ArticleSummary => {
-        const { article: related } = toPost(
-          { content: { rendered: '' }, ...item },
-          `${url}[${index}]`,
-        );
-        return related;
-      });
+    async getRelated(id, { strategies, limit, signal }) {
+      const lists = await Promise.all(
+        strategies.map((strategy) => related(id, strategy, limit, signal)),
+      );
+      return mergeRelated(lists, limit);
     },
 
     async getRating(id, { signal } = {}) {

@@ -97,8 +97,6 @@ export class FontScaler extends PreferenceElement {
    */
   target = '';
 
-  private reportedSteps = '';
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.preferences?.textScaler.setTarget(this, null);
@@ -111,14 +109,11 @@ export class FontScaler extends PreferenceElement {
   private get stepList(): number[] {
     const parsed = parseSteps(this.steps);
     if (parsed) return parsed;
-    if (this.reportedSteps !== this.steps) {
-      this.reportedSteps = this.steps;
-      reportBadSetting(
-        '<font-scaler steps',
-        this.steps,
-        `List factors from ${MIN_SCALE} to ${MAX_SCALE} including 1, e.g. "${DEFAULT_STEPS}". Using that default.`,
-      );
-    }
+    reportBadSetting(
+      '<font-scaler steps',
+      this.steps,
+      `List factors from ${MIN_SCALE} to ${MAX_SCALE} including 1, e.g. "${DEFAULT_STEPS}". Using that default.`,
+    );
     return parseSteps(DEFAULT_STEPS) ?? [1];
   }
 

@@ -1,0 +1,89 @@
+import { html, nothing } from 'lit';
+import type { PropertyDeclarations } from 'lit';
+import { BackendConfigError, clientFor } from '../backend/registry.js';
+import type { BackendClient } from '../backend/client.js';
+import { BackendError } from '../backend/types.js';
+import type { Translations } from './lang.js';
+import { PortalElement } from './portal-element.js';
+import { reportBadSetting } from './config.js';
+
+const STRINGS: Translations<{
+  retry: string;
+  config: string;
+  missingId: string;
+  notFound: string;
+  failed: string;
+}> = {
+  vi: {
+    retry: 'Thử lại',
+    config: 'Chưa cấu hình nguồn dữ liệu. Xem thông báo trong bảng điều khiển của trình duyệt.',
+    missingId: 'Thiếu mã bài viết (article-id).',
+    notFound: 'Không tìm thấy bài viết.',
+    failed: 'Không tải được dữ liệu. Vui lòng kiểm tra kết nối và thử lại.',
+  },
+  en: {
+    retry: 'Try again',
+    config: 'No data source is configured. See the message in the browser console.',
+    missingId: 'The article id (article-id) is missing.',
+    notFound: 'Article not found.',
+    failed: 'The data could not be loaded. Check the connection and try again.',
+  },
+};
+
+/** Base of the elements that read an article from the configured backend. */
+export class BackendElement extends PortalElement {
+  static override properties: PropertyDeclarations = {
+    articleId: { attribute: 'article-id', reflect: true },
+    api: { reflect: true },
+    backend: { reflect: true },
+  };
+
+  /** The article, by its id at the backend. */
+  articleId = '';
+
+  /** This element's own backend address; otherwise the page's (`data-api` on the script tag). */
+  api?: string;
+
+  /** This element's own adapter name; otherwise the page's (`data-backend`, default `rest`). */
+  backend?: string;
+
+  /** The shared client, or throws BackendConfigError (already reported in the console). */
+  protected client(): BackendClient {
+    if (!this.articleId) {
+      reportBadSetting(
+        `<${this.localName} article-id`,
+        '',
+        'Give the id of the article, e.g. article-id="123".',
+      );
+      throw new BackendConfigError('article-id is missing');
+    }
+    return clientFor(this);
+  }
+
+  /** The visitor-facing words for a failure, and whether trying again can help. */
+  protected describeError(error: unknown): { message: string; retry: boolean } {
+    const strings = this.strings(STRINGS);
+    if (error instanceof BackendConfigError) {
+      return { message: this.articleId ? strings.config : strings.missingId, retry: false };
+    }
+    if (error instanceof BackendError && error.code === 'not-found') {
+      return { message: strings.notFound, retry: false };
+    }
+    return { message: strings.failed, retry: true };
+  }
+
+  /** A failure in a `role="alert"`, with a retry button when trying again can help. */
+  protected renderError(error: unknown, retry: () => void) {
+    const { message, retry: canRetry } = this.describeError(error);
+    return html`<div part="error" class="error" role="alert">
+      <p>${message}</p>
+      ${
+        canRetry
+          ? html`<button part="retry" type="button" @click=${retry}>
+              ${this.strings(STRINGS).retry}
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+}

@@ -1,0 +1,126 @@
+import { css } from 'lit';
+
+/** Prints the article alone: the rest of the portal page is hidden on paper. */
+export const PRINT_ALONE = `@media print{body *{visibility:hidden}article-view,article-view *{visibility:visible}article-view{position:absolute;inset:0 auto auto 0;width:100%}}`;
+
+export const articleViewStyles = css`
+  :host {
+    display: block;
+    line-height: 1.6;
+    overflow-wrap: break-word;
+  }
+  article {
+    max-inline-size: var(--pw-article-measure, none);
+  }
+  .title {
+    margin: 0 0 0.5em;
+    font-size: var(--pw-article-title-size, 1.75em);
+    line-height: 1.3;
+    color: var(--pw-color-accent, #0b5394);
+  }
+  .lead {
+    font-weight: 600;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+    font-size: 0.875em;
+    color: var(--pw-color-muted, #4b5563);
+  }
+  figure {
+    margin: 1em 0;
+  }
+  .figure img {
+    display: block;
+    inline-size: 100%;
+    block-size: auto;
+    aspect-ratio: 16 / 9;
+    object-fit: cover;
+  }
+  figcaption {
+    font-size: 0.875em;
+    font-style: italic;
+    text-align: center;
+    color: var(--pw-color-muted, #4b5563);
+  }
+  .body img,
+  .body video {
+    max-inline-size: 100%;
+    block-size: auto;
+  }
+  .body a {
+    color: var(--pw-color-accent, #0b5394);
+  }
+  .body :focus-visible,
+  button:focus-visible,
+  .table-scroll:focus-visible {
+    outline: 3px solid var(--pw-color-focus, #0b5394);
+    outline-offset: 2px;
+  }
+  .table-scroll {
+    overflow-x: auto;
+    margin: 1em 0;
+  }
+  table {
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    padding: 0.25em 0.5em;
+    border: 1px solid var(--pw-color-border, #6b7280);
+    text-align: start;
+  }
+  .error {
+    padding: 1em;
+    border: 1px solid var(--pw-color-border, #6b7280);
+    border-radius: var(--pw-radius, 0.25em);
+  }
+  button {
+    min-block-size: max(24px, 2.25em);
+    padding: 0.25em 1em;
+    font: inherit;
+    color: var(--pw-color-text, #1f2328);
+    background: var(--pw-color-surface, #fff);
+    border: 1px solid var(--pw-color-border, #6b7280);
+    border-radius: var(--pw-radius, 0.25em);
+    cursor: pointer;
+  }
+  .skeleton .bone {
+    block-size: 1em;
+    margin: 0.6em 0;
+    border-radius: 0.25em;
+    background: var(--pw-color-skeleton, #e5e7eb);
+  }
+  .skeleton .title-bone {
+    block-size: 1.75em;
+  }
+  .short {
+    inline-size: 60%;
+  }
+  .figure-bone {
+    aspect-ratio: 16 / 9;
+    block-size: auto !important;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .bone {
+      animation: pulse 1.5s ease-in-out infinite;
+    }
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+  @media (forced-colors: active) {
+    .bone {
+      background: GrayText;
+    }
+    button,
+    .error,
+    th,
+    td {
+      border-color: CanvasText;
+    }
+  }
+`;

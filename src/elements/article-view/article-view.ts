@@ -1,0 +1,263 @@
+import { Task } from '@lit/task';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import type { Article } from '../../backend/types.js';
+import { BackendElement } from '../../core/backend-element.js';
+import { reportBadSetting } from '../../core/config.js';
+import { ArticleErrorEvent, ArticleLoadEvent } from '../../core/events.js';
+import type { Translations } from '../../core/lang.js';
+import { adoptDocumentSheet } from '../../styles/document-sheets.js';
+import { hostStyles } from '../../styles/shared.js';
+import { articleViewStyles, PRINT_ALONE } from './article-view.styles.js';
+import { sanitize, trustedPolicy } from './sanitize.js';
+
+const STRINGS: Translations<{ loading: string; minutes: string; table: string; by: string }> = {
+  vi: { loading: 'Đang tải bài viết…', minutes: 'phút đọc', table: 'Bảng', by: 'Tác giả' },
+  en: { loading: 'Loading the article…', minutes: 'min read', table: 'Table', by: 'By' },
+};
+
+let printSheetAdopted = false;
+
+/** Makes the sanitised body fit the page: safe links, lazy images, scrollable tables, headings below the title. */
+function finishBody(
+  body: DocumentFragment,
+  headingLevel: number,
+  tableLabel: string,
+): DocumentFragment {
+  for (const element of body.querySelectorAll('*')) {
+    element.removeAttribute('style');
+    // Belt and braces over the sanitiser: no address that runs script or renders HTML.
+    for (const attribute of [...element.attributes]) {
+      if (
+        /^\s*(javascript|vbscript|data:(?!image\/(png|jpeg|gif|webp)))/i.test(attribute.value) &&
+        /href|src|action/i.test(attribute.name)
+      ) {
+        element.removeAttribute(attribute.name);
+      }
+    }
+  }
+  for (const link of body.querySelectorAll('a[target]'))
+    link.setAttribute('rel', 'noopener noreferrer');
+  for (const image of body.querySelectorAll('img')) {
+    image.loading = 'lazy';
+    image.decoding = 'async';
+    if (!image.hasAttribute('alt')) image.alt = '';
+  }
+  body.querySelectorAll('table').forEach((table, index) => {
+    // A focusable, named region so keyboard users can scroll a wide table.
+    const region = document.createElement('div');
+    region.className = 'table-scroll';
+    region.tabIndex = 0;
+    region.setAttribute('role', 'region');
+    region.setAttribute('aria-label', `${tableLabel} ${index + 1}`);
+    table.replaceWith(region);
+    region.append(table);
+  });
+  const headings = [...body.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')];
+  const highest = Math.min(...headings.map((heading) => Number(heading.localName[1])));
+  const shift = Math.max(0, headingLevel + 1 - highest);
+  if (shift) {
+    for (const heading of headings) {
+      const level = Math.min(6, Number(heading.localName[1]) + shift);
+      const replacement = document.createElement(`h${level}`);
+      replacement.append(...heading.childNodes);
+      heading.replaceWith(replacement);
+    }
+  }
+  return body;
+}
+
+/**
+ * A news article from the configured backend: headline, lead, meta line, main image with its
+ * caption, and the body, sanitised before it reaches the page. When the portal already printed
+ * the article inside the element, that content stays (for search engines and when scripts
+ * fail) and no request is made.
+ *
+ * @tag article-view
+ * @summary A news article, fetched from the portal's backend and sanitised.
+ *
+ * @slot - The article as the portal printed it; shown instead of fetching.
+ *
+ * @fires {ArticleLoadEvent} pw-load - The article is shown; `detail.article` holds it.
+ * @fires {ArticleErrorEvent} pw-error - The article could not be shown; `detail.error` says why.
+ *
+ * @csspart article - The `<article>` element.
+ * @csspart title - The headline.
+ * @csspart lead - The lead paragraph (sapo).
+ * @csspart meta - Date, author, category and reading time.
+ * @csspart figure - The main image with its caption.
+ * @csspart body - The article's body.
+ * @csspart error - The failure message.
+ * @csspart retry - The "try again" button.
+ *
+ * @cssproperty --pw-color-text - Body text colour.
+ * @cssproperty --pw-color-muted - Meta line and captions.
+ * @cssproperty --pw-color-accent - Links and the headline.
+ * @cssproperty --pw-color-surface - Background of the skeleton and focus ring gap.
+ * @cssproperty --pw-color-focus - Focus outline colour.
+ * @cssproperty --pw-article-title-size - Headline size (default 1.75em).
+ * @cssproperty --pw-article-measure - Maximum line length (default none: the column's width).
+ */
+export class ArticleView extends BackendElement {
+  static override styles = [hostStyles, articleViewStyles];
+
+  static override properties: PropertyDeclarations = {
+    headingLevel: { attribute: 'heading-level', type: Number, reflect: true },
+    jsonLd: { attribute: 'json-ld', type: Boolean, reflect: true },
+  };
+
+  /** The headline's level: 1 by default, 2 when placed under the portal's own h1. */
+  headingLevel = 1;
+
+  /** Adds the article's schema.org `NewsArticle` JSON-LD to the page's head. */
+  jsonLd = false;
+
+  /** Whether the portal printed the article inside the element (no fetch then). */
+  private prerendered = false;
+  private jsonLdScript: HTMLScriptElement | undefined;
+  private renderedBody: Article | undefined;
+
+  private readonly article = new Task(this, {
+    task: async ([id], { signal }) => {
+      if (this.prerendered) return undefined;
+      return this.client().getArticle(String(id), { signal });
+    },
+    args: () => [this.articleId, this.api, this.backend] as const,
+    onComplete: (article) => {
+      if (article) this.emit(new ArticleLoadEvent(article));
+    },
+    onError: (error) => this.emit(new ArticleErrorEvent(error)),
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.prerendered = [...this.childNodes].some(
+      (node) => node.nodeType === Node.ELEMENT_NODE || node.textContent?.trim(),
+    );
+    if (!printSheetAdopted) {
+      printSheetAdopted = true;
+      adoptDocumentSheet(PRINT_ALONE);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.jsonLdScript?.remove();
+    this.jsonLdScript = undefined;
+  }
+
+  private get level(): number {
+    if (Number.isInteger(this.headingLevel) && this.headingLevel >= 1 && this.headingLevel <= 6) {
+      return this.headingLevel;
+    }
+    reportBadSetting(
+      '<article-view heading-level',
+      String(this.headingLevel),
+      'Use 1 to 6. Using 1.',
+    );
+    return 1;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const article = this.article.value;
+    if (article && article !== this.renderedBody) {
+      this.renderedBody = article;
+      void this.fillBody(article);
+      this.updateJsonLd(article);
+    }
+  }
+
+  private async fillBody(article: Article): Promise<void> {
+    const body = await sanitize(article.bodyHtml);
+    const target = this.renderRoot.querySelector('[part="body"]');
+    if (this.renderedBody !== article || !target) return;
+    target.replaceChildren(finishBody(body, this.level, this.strings(STRINGS).table));
+  }
+
+  private updateJsonLd(article: Article): void {
+    this.jsonLdScript?.remove();
+    this.jsonLdScript = undefined;
+    if (!this.jsonLd) return;
+    const data = {
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: article.title,
+      description: article.lead,
+      datePublished: article.publishedAt,
+      dateModified: article.updatedAt,
+      inLanguage: article.lang,
+      ...(article.image ? { image: [article.image.url] } : {}),
+      ...(article.author ? { author: [{ '@type': 'Person', name: article.author }] } : {}),
+      ...(article.url ? { mainEntityOfPage: article.url } : {}),
+    };
+    const script = document.createElement('script');
+    script.type = 'application/ld+json';
+    // "<" escaped, so a title cannot close the script element.
+    const json = JSON.stringify(data).replace(/</g, '\\u003c');
+    (script as unknown as { text: unknown }).text = trustedPolicy()?.createScript(json) ?? json;
+    document.head.append(script);
+    this.jsonLdScript = script;
+  }
+
+  private renderMeta(article: Article) {
+    const strings = this.strings(STRINGS);
+    const date = new Date(article.publishedAt);
+    const parts = [
+      Number.isNaN(date.getTime())
+        ? html`<span>${article.publishedAt}</span>`
+        : html`<time datetime=${article.publishedAt}
+            >${new Intl.DateTimeFormat(this.locale, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(date)}</time
+          >`,
+      article.author ? html`<span>${strings.by}: ${article.author}</span>` : nothing,
+      article.category ? html`<span>${article.category.name}</span>` : nothing,
+      html`<span>${article.readingMinutes} ${strings.minutes}</span>`,
+    ];
+    return html`<p part="meta" class="meta">${parts}</p>`;
+  }
+
+  private renderArticle(article: Article) {
+    const tag = unsafeStatic(`h${this.level}`);
+    return html`<article part="article" lang=${article.lang || nothing} aria-busy="false">
+      ${staticHtml`<${tag} part="title" class="title">${article.title}</${tag}>`}
+      ${article.lead ? html`<p part="lead" class="lead">${article.lead}</p>` : nothing}
+      ${this.renderMeta(article)}
+      ${
+        article.image
+          ? html`<figure part="figure" class="figure">
+              <img
+                src=${article.image.url}
+                alt=${article.image.alt}
+                loading="lazy"
+                decoding="async"
+              />
+              ${article.image.caption ? html`<figcaption>${article.image.caption}</figcaption>` : nothing}
+            </figure>`
+          : nothing
+      }
+      <div part="body" class="body"></div>
+    </article>`;
+  }
+
+  protected override render() {
+    if (this.prerendered) return html`<slot></slot>`;
+    return this.article.render({
+      initial: () => this.renderSkeleton(),
+      pending: () => this.renderSkeleton(),
+      complete: (article) => (article ? this.renderArticle(article) : nothing),
+      error: (error) => this.renderError(error, () => void this.article.run()),
+    });
+  }
+
+  private renderSkeleton() {
+    return html`<article part="article" class="skeleton" aria-busy="true">
+      <p class="visually-hidden" role="status">${this.strings(STRINGS).loading}</p>
+      <div class="bone title-bone"></div>
+      <div class="bone title-bone short"></div>
+      <div class="bone line"></div>
+      <div class="bone line"></div>
+      <div class="bone figure-bone"></div>
+      ${Array.from({ length: 6 }, () => html`<div class="bone line"></div>`)}
+    </article>`;
+  }
+}

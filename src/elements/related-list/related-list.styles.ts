@@ -1,0 +1,78 @@
+import { css } from 'lit';
+
+export const relatedListStyles = css`
+  :host {
+    display: block;
+  }
+  h1,
+  h2,
+  h3,
+  h4,
+  h5,
+  h6 {
+    margin: 0 0 0.5em;
+    /* No text-transform: uppercase would change the name screen readers announce. */
+    font-size: 1.125em;
+  }
+  ul {
+    display: grid;
+    gap: var(--pw-gap, 0.25em);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 0.5em;
+  }
+  .cards li {
+    flex-wrap: nowrap;
+    align-items: center;
+  }
+  a {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 24px;
+    color: var(--pw-color-accent, #0b5394);
+  }
+  a:focus-visible,
+  button:focus-visible {
+    outline: 3px solid var(--pw-color-focus, #0b5394);
+    outline-offset: 2px;
+  }
+  time {
+    font-size: 0.875em;
+    color: var(--pw-color-muted, #4b5563);
+  }
+  img {
+    flex: none;
+    inline-size: 6em;
+    block-size: auto;
+    aspect-ratio: 16 / 9;
+    object-fit: cover;
+  }
+  .placeholder {
+    min-block-size: 6em;
+    color: var(--pw-color-muted, #4b5563);
+  }
+  button {
+    min-block-size: max(24px, 2.25em);
+    padding: 0.25em 1em;
+    font: inherit;
+    color: var(--pw-color-text, #1f2328);
+    background: var(--pw-color-surface, #fff);
+    border: 1px solid var(--pw-color-border, #6b7280);
+    border-radius: var(--pw-radius, 0.25em);
+    cursor: pointer;
+  }
+  @media (forced-colors: active) {
+    a {
+      color: LinkText;
+    }
+    button {
+      border-color: ButtonText;
+    }
+  }
+`;

@@ -1,0 +1,337 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { registerBackend, type Article, type Backend } from '../src/backend/index.js';
+import '../src/elements/article-view/article-view.define.js';
+import type { ArticleView } from '../src/elements/article-view/article-view.js';
+import '../src/elements/font-scaler/font-scaler.define.js';
+import { getPagePreferences } from '../src/prefs/page-preferences.js';
+import {
+  cdp,
+  clearPreferences,
+  emulateMediaFeatures,
+  fontSizePx,
+  runAxe,
+  until,
+  violations,
+} from './helpers.js';
+import { XSS_PAYLOADS } from './xss-payloads.js';
+
+interface ServerState {
+  url: string;
+  requests: string[];
+}
+const server = (payload: Record<string, unknown> = {}) =>
+  executeServerCommand('reference-server', payload) as Promise<ServerState>;
+
+const shadow = (element: Element) => element.shadowRoot!;
+const rendered = (element: ArticleView) =>
+  until(
+    () => !!shadow(element).querySelector('article[aria-busy="false"] .body > *'),
+    'article body rendered',
+  );
+
+async function articleView(attributes: string, api: string): Promise<ArticleView> {
+  const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+  holder.innerHTML = `<article-view api="${api}" ${attributes}></article-view>`;
+  return holder.querySelector('article-view')!;
+}
+
+/** A backend that hands the element whatever body the test wants, as a compromised CMS might. */
+function bodyBackend(): Backend {
+  const article: Article = {
+    id: '1',
+    title: 'Bài thử',
+    lead: 'Tóm tắt',
+    image: null,
+    publishedAt: '2026-11-27T01:00:00Z',
+    category: null,
+    bodyHtml: '',
+    author: '',
+    source: '',
+    topic: null,
+    updatedAt: '2026-11-27T01:00:00Z',
+    lang: 'vi',
+    readingMinutes: 1,
+    rating: null,
+  };
+  return {
+    capabilities: { rating: 'none', related: [] },
+    getArticle: async (id) => ({ ...article, id, bodyHtml: bodyForTest }),
+    getRelated: async () => [],
+    getRating: async () => ({ total: 0, count: 0, average: 0, open: false }),
+    rate: async () => ({ total: 0, count: 0, average: 0, open: false }),
+  };
+}
+
+let bodyForTest = '';
+registerBackend('test-body', bodyBackend);
+
+describe('article-view', () => {
+  let api: string;
+  beforeEach(async () => {
+    ({ url: api } = await server({ reset: true, delayMs: 0, failNext: 0 }));
+  });
+  afterEach(async () => {
+    getPagePreferences().store.setTextScale(1);
+    getPagePreferences().store.setContrast('normal');
+    clearPreferences();
+    await emulateMediaFeatures({ 'forced-colors': '' });
+  });
+
+  it('renders the article with one heading, lead, Vietnamese meta, image and body, and passes axe', async () => {
+    const element = await articleView('article-id="1"', api);
+    const loaded = oneEvent(element, 'pw-load');
+    await rendered(element);
+    expect((await loaded).detail.article.id).to.equal('1');
+    const root = shadow(element);
+    const article = root.querySelector('article')!;
+    expect(article.getAttribute('lang')).to.equal('vi');
+    const headings = root.querySelectorAll('h1, h2, h3, h4, h5, h6');
+    expect([...headings].filter((h) => h.localName === 'h1')).to.have.length(1);
+    expect(root.querySelector('h1')!.textContent).to.equal(
+      'Nông dân xã Hòa Bình ghi nhật ký sản xuất cà phê trên điện thoại',
+    );
+    expect(root.querySelector('[part="lead"]')!.textContent).to.include('120 hộ');
+    const meta = root.querySelector('[part="meta"]')!.textContent!;
+    expect(meta).to.match(/26\/11\/2026/);
+    expect(meta).to.include('Minh Hà').and.include('Kinh tế').and.include('phút đọc');
+    const image = root.querySelector<HTMLImageElement>('figure img')!;
+    expect(image.alt).to.equal('Vườn cà phê trên sườn đồi, phía trước là một máy tính bảng');
+    expect(root.querySelector('figcaption')!.textContent).to.include('thôn Đồng Tâm');
+    expect(root.querySelectorAll('.body p').length).to.equal(3);
+    expect(violations(await runAxe(element))).to.deep.equal([]);
+  });
+
+  it('uses the configured heading level and keeps the body’s headings below it', async () => {
+    bodyForTest = '<h1>Phần một</h1><p>a</p><h2>Mục nhỏ</h2><p>b</p>';
+    const element = await articleView('article-id="1" heading-level="2" backend="test-body"', api);
+    await rendered(element);
+    const levels = [...shadow(element).querySelectorAll('h1, h2, h3, h4, h5, h6')].map(
+      (h) => h.localName,
+    );
+    expect(levels).to.deep.equal(['h2', 'h3', 'h4']);
+  });
+
+  it('is busy with a skeleton while loading, then shows the article', async () => {
+    await server({ delayMs: 400 });
+    const element = await articleView('article-id="2"', api);
+    await element.updateComplete;
+    const busy = shadow(element).querySelector('article[aria-busy="true"]');
+    expect(busy, 'skeleton').to.exist;
+    expect(busy!.getBoundingClientRect().height, 'reserves space').to.be.greaterThan(200);
+    expect(violations(await runAxe(element))).to.deep.equal([]);
+    await rendered(element);
+  });
+
+  it('says when the article does not exist, without a useless retry', async () => {
+    const element = await articleView('article-id="999"', api);
+    await until(() => !!shadow(element).querySelector('[role="alert"]'), 'alert');
+    expect(shadow(element).querySelector('[role="alert"]')!.textContent).to.include(
+      'Không tìm thấy bài viết',
+    );
+    expect(shadow(element).querySelector('button')).to.equal(null);
+  });
+
+  it('shows an alert with a retry button when the backend fails, and recovers', async () => {
+    await server({ failNext: 100 });
+    const element = await articleView('article-id="3"', api);
+    const failed = oneEvent(element, 'pw-error');
+    await until(() => !!shadow(element).querySelector('[role="alert"] button'), 'alert with retry');
+    expect((await failed).detail.error).to.exist;
+    expect(violations(await runAxe(element))).to.deep.equal([]);
+    await server({ failNext: 0 });
+    shadow(element).querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
+    await rendered(element);
+  });
+
+  it('explains a missing backend in an alert and in the console', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (message: string) => errors.push(message);
+    try {
+      const element = await fixture<ArticleView>(
+        html`<article-view article-id="1"></article-view>`,
+      );
+      await until(() => !!shadow(element).querySelector('[role="alert"]'), 'alert');
+      expect(shadow(element).textContent).to.include('Chưa cấu hình nguồn dữ liệu');
+      expect(errors.join('\n')).to.include('data-api');
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('keeps an article the portal printed inside it, and fetches nothing', async () => {
+    const element = await fixture<ArticleView>(
+      html`<article-view api=${api} article-id="4">
+        <article>
+          <h1>Bài in sẵn từ máy chủ</h1>
+          <p>Nội dung cho máy tìm kiếm.</p>
+        </article>
+      </article-view>`,
+    );
+    await element.updateComplete;
+    expect(shadow(element).querySelector('slot')).to.exist;
+    expect(element.querySelector('h1')!.getBoundingClientRect().height).to.be.greaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await server()).requests.filter((line) => line.includes('/articles/4'))).to.deep.equal(
+      [],
+    );
+  });
+
+  it('adds NewsArticle JSON-LD when asked, and removes it with the element', async () => {
+    const element = await articleView('article-id="5" json-ld', api);
+    await rendered(element);
+    const script = document.head.querySelector('script[type="application/ld+json"]')!;
+    const data = JSON.parse(script.textContent!);
+    expect(data['@type']).to.equal('NewsArticle');
+    expect(data.headline).to.equal('Làng nghề đan lát nhận đơn hàng xuất khẩu đầu tiên');
+    expect(data.datePublished).to.match(/^2026-/);
+    element.remove();
+    expect(document.head.querySelector('script[type="application/ld+json"]')).to.equal(null);
+  });
+
+  it('makes links safe, images lazy with their size, and wide tables scrollable by keyboard', async () => {
+    // DOMPurify keeps target="_blank" (the native sanitizer drops it), so the rel fix is exercised.
+    const native = Object.getOwnPropertyDescriptor(Element.prototype, 'setHTML');
+    if (native) delete (Element.prototype as { setHTML?: unknown }).setHTML;
+    try {
+      bodyForTest =
+        '<p><a href="https://example.org" target="_blank">ngoài</a></p><img src="/test/fixtures/photo.svg" width="320" height="180" alt="Ảnh"><table><tr><td>' +
+        'ô'.repeat(300) +
+        '</td></tr></table><p>' +
+        'chữ'.repeat(200) +
+        '</p>';
+      const element = await articleView('article-id="1" backend="test-body"', api);
+      await rendered(element);
+      const root = shadow(element);
+      expect(root.querySelector('a[target]')!.getAttribute('rel')).to.equal('noopener noreferrer');
+      const image = root.querySelector<HTMLImageElement>('.body img')!;
+      expect([
+        image.loading,
+        image.getAttribute('width'),
+        image.getAttribute('height'),
+      ]).to.deep.equal(['lazy', '320', '180']);
+      const region = root.querySelector<HTMLElement>('.table-scroll')!;
+      expect(region.tabIndex).to.equal(0);
+      expect(region.getAttribute('role')).to.equal('region');
+      expect(region.scrollWidth).to.be.greaterThan(region.clientWidth);
+      expect(element.scrollWidth, 'long words wrap inside the column').to.be.at.most(
+        element.clientWidth + 1,
+      );
+      expect(violations(await runAxe(element))).to.deep.equal([]);
+    } finally {
+      if (native) Object.defineProperty(Element.prototype, 'setHTML', native);
+    }
+  });
+
+  it('speaks English in an English page', async () => {
+    const holder = await fixture<HTMLDivElement>(
+      html`<div lang="en"><article-view api=${api} article-id="1"></article-view></div>`,
+    );
+    const element = holder.querySelector('article-view')!;
+    await rendered(element);
+    expect(shadow(element).querySelector('[part="meta"]')!.textContent)
+      .to.include('min read')
+      .and.match(/11\/26\/2026/);
+  });
+
+  it('grows with font-scaler, because it is sized in rem and em', async () => {
+    const holder = await fixture<HTMLDivElement>(
+      html`<div>
+        <font-scaler></font-scaler><article-view api=${api} article-id="1"></article-view>
+      </div>`,
+    );
+    const element = holder.querySelector('article-view')!;
+    await rendered(element);
+    const paragraph = shadow(element).querySelector('.body p')!;
+    const title = shadow(element).querySelector('h1')!;
+    const before = [fontSizePx(paragraph), fontSizePx(title)];
+    shadow(holder.querySelector('font-scaler')!)
+      .querySelector<HTMLButtonElement>('[part~="increase"]')!
+      .click();
+    await until(() => fontSizePx(paragraph) > before[0], 'scaled');
+    expect(fontSizePx(paragraph) / before[0]).to.be.closeTo(1.2, 0.01);
+    expect(fontSizePx(title) / before[1]).to.be.closeTo(1.2, 0.01);
+  });
+
+  it('passes axe with AAA contrast in high contrast, and under forced colours', async () => {
+    const element = await articleView('article-id="1"', api);
+    await rendered(element);
+    getPagePreferences().store.setContrast('more');
+    await element.updateComplete;
+    const enhanced = await runAxe(element, {
+      runOnly: { type: 'rule', values: ['color-contrast-enhanced', 'color-contrast'] },
+    });
+    expect(violations(enhanced)).to.deep.equal([]);
+    await emulateMediaFeatures({ 'forced-colors': 'active' });
+    expect(violations(await runAxe(element))).to.deep.equal([]);
+  });
+
+  it('prints the article alone', async () => {
+    const holder = await fixture<HTMLDivElement>(
+      html`<div>
+        <p id="elsewhere">Quảng cáo</p>
+        <article-view api=${api} article-id="1"></article-view>
+      </div>`,
+    );
+    const element = holder.querySelector('article-view')!;
+    await rendered(element);
+    await cdp('Emulation.setEmulatedMedia', { media: 'print' });
+    try {
+      expect(getComputedStyle(holder.querySelector('#elsewhere')!).visibility).to.equal('hidden');
+      expect(getComputedStyle(shadow(element).querySelector('h1')!).visibility).to.equal('visible');
+    } finally {
+      await cdp('Emulation.setEmulatedMedia', { media: '' });
+    }
+  });
+
+  describe('with a hostile article body', () => {
+    const native = Object.getOwnPropertyDescriptor(Element.prototype, 'setHTML');
+    const sanitisers = native ? ['native Element.setHTML', 'DOMPurify'] : ['DOMPurify'];
+
+    for (const sanitiser of sanitisers) {
+      it(`runs none of ${XSS_PAYLOADS.length} known XSS payloads and keeps the harmless text (${sanitiser})`, async () => {
+        if (sanitiser === 'DOMPurify' && native)
+          delete (Element.prototype as { setHTML?: unknown }).setHTML;
+        const hits: string[] = [];
+        (window as unknown as { xssHit: (id: string) => void }).xssHit = (id) => hits.push(id);
+        try {
+          const element = await articleView('article-id="1" backend="test-body"', api);
+          // One article per payload: a payload that leaves a tag open may swallow what follows it.
+          for (const [index, payload] of XSS_PAYLOADS.entries()) {
+            bodyForTest = `<p>an-toàn-${index}</p>${payload}`;
+            element.articleId = String(index + 100);
+            await until(
+              () =>
+                shadow(element).querySelector('.body')?.textContent?.includes(`an-toàn-${index}`) ??
+                false,
+              `harmless text of payload ${index} shown`,
+            );
+            const body = shadow(element).querySelector('.body')!;
+            const dangerous = [...body.querySelectorAll('*')].filter(
+              (node) =>
+                ['script', 'iframe', 'object', 'embed', 'frame', 'base', 'meta', 'form'].includes(
+                  node.localName,
+                ) ||
+                [...node.attributes].some(
+                  (attribute) =>
+                    attribute.name.startsWith('on') ||
+                    attribute.name === 'srcdoc' ||
+                    attribute.name === 'style' ||
+                    /^\s*(javascript|vbscript|data:text\/html)/i.test(attribute.value),
+                ),
+            );
+            expect(
+              dangerous.map((node) => node.outerHTML.slice(0, 80)),
+              `payload ${index}`,
+            ).to.deep.equal([]);
+          }
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          expect(hits, 'payloads that ran').to.deep.equal([]);
+        } finally {
+          if (native) Object.defineProperty(Element.prototype, 'setHTML', native);
+        }
+      });
+    }
+  });
+});

@@ -1,0 +1,181 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../src/elements/article-view/article-view.define.js';
+import '../src/elements/related-list/related-list.define.js';
+import type { RelatedList } from '../src/elements/related-list/related-list.js';
+import { accessibilityTree, findNode, runAxe, until, violations } from './helpers.js';
+
+interface ServerState {
+  url: string;
+  requests: string[];
+}
+const server = (payload: Record<string, unknown> = {}) =>
+  executeServerCommand('reference-server', payload) as Promise<ServerState>;
+
+const shadow = (element: Element) => element.shadowRoot!;
+const links = (element: Element) => [...shadow(element).querySelectorAll<HTMLAnchorElement>('a')];
+const loaded = (element: Element) => until(() => links(element).length > 0, 'links shown');
+
+describe('related-list', () => {
+  let api: string;
+  beforeEach(async () => {
+    ({ url: api } = await server({ reset: true, delayMs: 0, failNext: 0 }));
+  });
+
+  it('is a section named "Bài viết liên quan" holding a list of links named by their titles', async () => {
+    const element = await fixture<RelatedList>(
+      html`<related-list api=${api} article-id="12"></related-list>`,
+    );
+    await loaded(element);
+    const section = findNode(
+      await accessibilityTree(),
+      (node) => node.name === 'Bài viết liên quan' && ['region', 'navigation'].includes(node.role),
+    );
+    expect(section, 'named section').to.exist;
+    const list = findNode(section!, (node) => node.role === 'list');
+    expect(list?.children.length).to.equal(5);
+    for (const link of links(element)) {
+      expect(link.textContent!.trim().length).to.be.greaterThan(10);
+      expect(link.textContent).not.to.match(/^\s*(xem thêm|chi tiết)\s*$/i);
+      expect(link.getBoundingClientRect().height).to.be.at.least(24);
+    }
+    expect(violations(await runAxe(element))).to.deep.equal([]);
+  });
+
+  it('shows the same topic first, then newer and older articles, each once, up to the limit', async () => {
+    const element = await fixture<RelatedList>(
+      html`<related-list
+        api=${api}
+        article-id="12"
+        limit="20"
+        href-template="/tin/{id}.html"
+      ></related-list>`,
+    );
+    await loaded(element);
+    const ids = links(element).map(
+      (link) => new URL(link.href).pathname.match(/\/tin\/(\d+)\.html/)![1],
+    );
+    expect(new Set(ids).size).to.equal(ids.length);
+    const topic = (
+      await (await fetch(`${api}/articles/12/related?strategy=topic&limit=20`)).json()
+    ).items.map(({ id }: { id: number }) => String(id));
+    expect(ids.slice(0, topic.length)).to.deep.equal(topic);
+    expect(ids).not.to.include('12');
+  });
+
+  it('asks the server once for all its strategies', async () => {
+    const element = await fixture<RelatedList>(
+      html`<related-list api=${api} article-id="12"></related-list>`,
+    );
+    await loaded(element);
+    const related = (await server()).requests.filter((line) => line.includes('/related'));
+    expect(related).to.deep.equal([
+      `GET ${new URL(api).pathname}/articles/12/related?strategy=topic,newer,older&limit=5`,
+    ]);
+  });
+
+  it('fetches only when it comes near the screen, unless loading="eager"', async () => {
+    const holder = await fixture<HTMLDivElement>(
+      html`<div>
+        <div style="height: 5000px"></div>
+        <related-list api=${api} article-id="13"></related-list>
+      </div>`,
+    );
+    const element = holder.querySelector('related-list')!;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(
+      (await server()).requests.filter((line) => line.includes('/articles/13/related')),
+    ).to.have.length(0);
+    element.scrollIntoView();
+    await loaded(element);
+    window.scrollTo(0, 0);
+
+    const eager = await fixture<HTMLDivElement>(
+      html`<div>
+        <div style="height: 5000px"></div>
+        <related-list api=${api} article-id="14" loading="eager"></related-list>
+      </div>`,
+    );
+    await loaded(eager.querySelector('related-list')!);
+  });
+
+  it('renders nothing focusable when there are no related articles', async () => {
+    // Article 1 is the newest of its category.
+    const element = await fixture<RelatedList>(
+      html`<related-list
+        api=${api}
+        article-id="1"
+        strategy="newer"
+        loading="eager"
+      ></related-list>`,
+    );
+    const task = (element as unknown as { items: { status: number; value?: unknown[] } }).items;
+    await until(() => task.status === 2 && Array.isArray(task.value), 'loaded');
+    await element.updateComplete;
+    expect(shadow(element).querySelectorAll('a, button, [tabindex], h2, ul')).to.have.length(0);
+    expect(element.getBoundingClientRect().height).to.equal(0);
+  });
+
+  it('shows an alert with a retry when the backend fails', async () => {
+    await server({ failNext: 100 });
+    const element = await fixture<RelatedList>(
+      html`<related-list api=${api} article-id="12" loading="eager"></related-list>`,
+    );
+    await until(() => !!shadow(element).querySelector('[role="alert"] button'), 'retry');
+    expect(violations(await runAxe(element))).to.deep.equal([]);
+    await server({ failNext: 0 });
+    shadow(element).querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
+    await loaded(element);
+  });
+
+  it('takes its heading from the heading attribute or slot, in English pages too', async () => {
+    const named = await fixture<RelatedList>(
+      html`<related-list api=${api} article-id="12" heading="Tin cùng chủ đề"></related-list>`,
+    );
+    await loaded(named);
+    expect(shadow(named).querySelector('h2')!.textContent!.trim()).to.equal('Tin cùng chủ đề');
+    const holder = await fixture<HTMLDivElement>(
+      html`<div lang="en"><related-list api=${api} article-id="12"></related-list></div>`,
+    );
+    const english = holder.querySelector('related-list')!;
+    await loaded(english);
+    expect(shadow(english).querySelector('h2')!.textContent!.trim()).to.equal('Related articles');
+  });
+
+  it('shows lazy, sized thumbnails in the cards layout', async () => {
+    const element = await fixture<RelatedList>(
+      html`<related-list api=${api} article-id="12" layout="cards"></related-list>`,
+    );
+    await loaded(element);
+    const image = shadow(element).querySelector('img')!;
+    expect([
+      image.loading,
+      image.getAttribute('width'),
+      image.getAttribute('height'),
+      image.alt,
+    ]).to.deep.equal(['lazy', '96', '54', '']);
+    expect(violations(await runAxe(element))).to.deep.equal([]);
+  });
+
+  it('shares one article request with article-view on the same page', async () => {
+    await fixture(
+      html`<div>
+        <article-view api=${api} article-id="15"></article-view>
+        <related-list api=${api} article-id="15" loading="eager"></related-list>
+      </div>`,
+    );
+    await until(
+      () => document.querySelector('related-list')!.shadowRoot!.querySelectorAll('a').length > 0,
+      'related',
+    );
+    await until(
+      () => !!document.querySelector('article-view')!.shadowRoot!.querySelector('h1'),
+      'article',
+    );
+    const requests = (await server()).requests.filter(
+      (line) => line.startsWith('GET') && line.includes('/articles/15'),
+    );
+    expect(requests.filter((line) => /\/articles\/15$/.test(line))).to.have.length(1);
+    expect(requests.filter((line) => line.includes('/related'))).to.have.length(1);
+  });
+});
