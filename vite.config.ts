@@ -5,7 +5,7 @@ import { defineConfig, type UserConfig } from 'vite';
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 /** Every element's class and defining module, for the per-element ESM build. */
-const ELEMENTS = ['font-scaler', 'contrast-toggle', 'article-view', 'related-list'];
+const ELEMENTS = ['font-scaler', 'contrast-toggle', 'article-view', 'related-list', 'star-rating'];
 
 const shared: UserConfig = {
   // Lit's html`` and css`` templates keep their whitespace unless minified on their own.

@@ -9,13 +9,14 @@ import { build } from 'vite';
 const KB = 1024;
 /** Gzip budgets (level 9) in bytes; a file matching no budget is listed without one. */
 const BUDGETS = [
-  // All elements, the backend client and its four adapters in one file (sanitiser apart).
-  { pattern: /^portal-widgets\.js$/, budget: 21 * KB },
-  { pattern: /^portal-widgets\.iife\.js$/, budget: 21 * KB },
+  // All five elements, the backend client and its four adapters in one file (sanitiser apart).
+  // Guards against growth; the aim is 16 KB (see the README's "Sizes").
+  { pattern: /^portal-widgets\.js$/, budget: 23.5 * KB },
+  { pattern: /^portal-widgets\.iife\.js$/, budget: 23.5 * KB },
   { pattern: /^autoloader\.js$/, budget: 1.5 * KB },
   // Each element's own chunk; lit, the core and the backend client are shared chunks.
   { pattern: /^chunks\/article-view\.define-.*\.js$/, budget: 4 * KB },
-  { pattern: /^chunks\/star-rating\.define-.*\.js$/, budget: 3 * KB },
+  { pattern: /^chunks\/star-rating\.define-.*\.js$/, budget: 4 * KB },
   { pattern: /^chunks\/[a-z-]+\.define-.*\.js$/, budget: 2.5 * KB },
 ];
 

@@ -4,4 +4,5 @@ export const ELEMENT_LOADERS = {
   'contrast-toggle': () => import('./elements/contrast-toggle/contrast-toggle.define.js'),
   'article-view': () => import('./elements/article-view/article-view.define.js'),
   'related-list': () => import('./elements/related-list/related-list.define.js'),
+  'star-rating': () => import('./elements/star-rating/star-rating.define.js'),
 } as const;

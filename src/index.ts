@@ -7,11 +7,13 @@ export { FontScaler } from './elements/font-scaler/font-scaler.define.js';
 export { ContrastToggle } from './elements/contrast-toggle/contrast-toggle.define.js';
 export { ArticleView } from './elements/article-view/article-view.define.js';
 export { RelatedList } from './elements/related-list/related-list.define.js';
+export { StarRating } from './elements/star-rating/star-rating.define.js';
 export {
   TextScaleChangeEvent,
   ContrastChangeEvent,
   ArticleLoadEvent,
   ArticleErrorEvent,
+  RatingChangeEvent,
 } from './core/events.js';
 export { BackendError } from './backend/types.js';
 export type * from './backend/types.js';

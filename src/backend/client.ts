@@ -52,7 +52,14 @@ function abortable<T>(
 export class BackendClient {
   private readonly cache = new Map<string, Flight<unknown>>();
 
-  constructor(readonly backend: Backend) {}
+  /**
+   * @param backend the adapter
+   * @param key names the backend and its address, e.g. `rest|https://host/api/v1/`
+   */
+  constructor(
+    readonly backend: Backend,
+    readonly key = '',
+  ) {}
 
   get capabilities(): BackendCapabilities {
     return this.backend.capabilities;
@@ -120,8 +127,9 @@ export class BackendClient {
     options: RequestOptions & { fresh?: boolean } = {},
   ): Promise<RatingSummary> {
     if (!options.fresh) {
-      const article = await this.getArticle(id, options);
-      if (article.rating) return article.rating;
+      // A backend whose articles cannot be read still has its own rating endpoint.
+      const article = await this.getArticle(id, options).catch(() => null);
+      if (article?.rating) return article.rating;
     }
     return this.shared(
       `rating:${id}`,

@@ -106,7 +106,7 @@ export function clientFor(element: Element): BackendClient {
       backoff: 300,
       fetch: config.fetch ?? ((input, init) => fetch(input, init)),
     });
-    client = new BackendClient(factory!({ api: api!.href, http }));
+    client = new BackendClient(factory!({ api: api!.href, http }), key);
     clients.set(key, client);
   }
   return client;

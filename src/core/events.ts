@@ -1,4 +1,4 @@
-import type { Article } from '../backend/types.js';
+import type { Article, RatingSummary } from '../backend/types.js';
 import type { Contrast } from '../prefs/store.js';
 
 /** Base of every Portal Widgets event: bubbles and crosses shadow roots, so a page can listen on `document`. */
@@ -36,11 +36,22 @@ export class ArticleErrorEvent extends PortalWidgetsEvent<{ error: unknown }> {
   }
 }
 
+/** Fired by star-rating once the backend confirmed a vote; `detail.summary` is the new summary. */
+export class RatingChangeEvent extends PortalWidgetsEvent<{
+  score: number;
+  summary: RatingSummary;
+}> {
+  constructor(score: number, summary: RatingSummary) {
+    super('pw-rating-change', { score, summary });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'pw-text-scale-change': TextScaleChangeEvent;
     'pw-contrast-change': ContrastChangeEvent;
     'pw-load': ArticleLoadEvent;
     'pw-error': ArticleErrorEvent;
+    'pw-rating-change': RatingChangeEvent;
   }
 }

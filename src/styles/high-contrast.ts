@@ -12,7 +12,7 @@ ${on}{--pw-hc-bg:#fff;--pw-hc-fg:#000;--pw-hc-link:#00308f;--pw-hc-focus:#000;
 --pw-color-text:var(--pw-hc-fg)!important;--pw-color-muted:var(--pw-hc-fg)!important;
 --pw-color-surface:var(--pw-hc-bg)!important;--pw-color-accent:var(--pw-hc-link)!important;
 --pw-color-border:var(--pw-hc-fg)!important;--pw-color-focus:var(--pw-hc-focus)!important;
---pw-color-star:var(--pw-hc-fg)!important}
+--pw-star-color:var(--pw-hc-fg)!important}
 @media (prefers-color-scheme:dark){${on}{--pw-hc-bg:#000;--pw-hc-fg:#fff;--pw-hc-link:#ff0;--pw-hc-focus:#ff0}}`;
 
 /**

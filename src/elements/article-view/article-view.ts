@@ -1,9 +1,9 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { Article } from '../../backend/types.js';
 import { BackendElement } from '../../core/backend-element.js';
 import { reportBadSetting } from '../../core/config.js';
+import { heading } from '../../core/heading.js';
 import { ArticleErrorEvent, ArticleLoadEvent } from '../../core/events.js';
 import type { Translations } from '../../core/lang.js';
 import { adoptDocumentSheet } from '../../styles/document-sheets.js';
@@ -54,14 +54,14 @@ function finishBody(
     region.append(table);
   });
   const headings = [...body.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')];
-  const highest = Math.min(...headings.map((heading) => Number(heading.localName[1])));
+  const highest = Math.min(...headings.map((element) => Number(element.localName[1])));
   const shift = Math.max(0, headingLevel + 1 - highest);
   if (shift) {
-    for (const heading of headings) {
-      const level = Math.min(6, Number(heading.localName[1]) + shift);
+    for (const element of headings) {
+      const level = Math.min(6, Number(element.localName[1]) + shift);
       const replacement = document.createElement(`h${level}`);
-      replacement.append(...heading.childNodes);
-      heading.replaceWith(replacement);
+      replacement.append(...element.childNodes);
+      element.replaceWith(replacement);
     }
   }
   return body;
@@ -217,9 +217,8 @@ export class ArticleView extends BackendElement {
   }
 
   private renderArticle(article: Article) {
-    const tag = unsafeStatic(`h${this.level}`);
     return html`<article part="article" lang=${article.lang || nothing} aria-busy="false">
-      ${staticHtml`<${tag} part="title" class="title">${article.title}</${tag}>`}
+      ${heading(this.level, 'title', article.title)}
       ${article.lead ? html`<p part="lead" class="lead">${article.lead}</p>` : nothing}
       ${this.renderMeta(article)}
       ${

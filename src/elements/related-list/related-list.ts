@@ -1,6 +1,5 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import {
   RELATED_STRATEGIES,
   type ArticleSummary,
@@ -8,6 +7,7 @@ import {
 } from '../../backend/types.js';
 import { BackendElement } from '../../core/backend-element.js';
 import { reportBadSetting } from '../../core/config.js';
+import { heading } from '../../core/heading.js';
 import { ArticleErrorEvent } from '../../core/events.js';
 import type { Translations } from '../../core/lang.js';
 import { hostStyles } from '../../styles/shared.js';
@@ -188,13 +188,14 @@ export class RelatedList extends BackendElement {
   }
 
   private renderSection(content: unknown, busy: boolean) {
-    const level =
-      Number.isInteger(this.headingLevel) && this.headingLevel >= 1 && this.headingLevel <= 6
-        ? this.headingLevel
-        : 2;
-    const tag = unsafeStatic(`h${level}`);
+    const level = Number.isInteger(this.headingLevel) ? this.headingLevel : 2;
     return html`<section part="section" aria-labelledby="heading" aria-busy=${busy}>
-      ${staticHtml`<${tag} part="heading" id="heading"><slot name="heading">${this.heading || this.strings(STRINGS).heading}</slot></${tag}>`}
+      ${heading(
+        level,
+        'heading',
+        html`<slot name="heading">${this.heading || this.strings(STRINGS).heading}</slot>`,
+        'heading',
+      )}
       ${content}
     </section>`;
   }

@@ -1,0 +1,126 @@
+import { css } from 'lit';
+
+export const starRatingStyles = css`
+  :host {
+    display: block;
+    --_star: var(--pw-star-color, #a15c00);
+    --_size: max(24px, var(--pw-star-size, 1.5em));
+  }
+  .summary,
+  .note,
+  .invite,
+  .status {
+    margin: 0.25em 0;
+  }
+  .invite,
+  .note {
+    color: var(--pw-color-muted, #4b5563);
+  }
+  .average {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+    font-weight: 600;
+  }
+  .track {
+    position: relative;
+    display: inline-flex;
+    white-space: nowrap;
+  }
+  .track svg {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    fill: none;
+    stroke: var(--_star);
+    stroke-width: 1.5;
+  }
+  .fill {
+    position: absolute;
+    inset: 0 auto 0 0;
+    display: inline-flex;
+    overflow: hidden;
+  }
+  .fill svg {
+    flex: none;
+    fill: var(--_star);
+  }
+  fieldset {
+    margin: 0.5em 0 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  legend {
+    padding: 0;
+    font-weight: 600;
+  }
+  .stars {
+    display: flex;
+    gap: var(--pw-star-gap, 0.125em);
+  }
+  .star {
+    position: relative;
+    display: inline-grid;
+    place-items: center;
+    inline-size: var(--_size);
+    block-size: var(--_size);
+    cursor: pointer;
+  }
+  .star input {
+    position: absolute;
+    inset: 0;
+    margin: 0;
+    opacity: 0;
+    cursor: inherit;
+  }
+  .star svg {
+    inline-size: 100%;
+    block-size: 100%;
+    fill: transparent;
+    stroke: var(--_star);
+    stroke-width: 1.5;
+  }
+  /* Lit up to the chosen star; while pointing, up to the star under the pointer. */
+  .stars:has(:checked) svg,
+  .stars:hover svg {
+    fill: var(--_star);
+  }
+  .star:has(:checked) ~ .star svg,
+  .stars:hover .star:hover ~ .star svg {
+    fill: transparent;
+  }
+  .star:has(:disabled) {
+    cursor: default;
+  }
+  .star:has(:focus-visible) {
+    outline: 3px solid var(--pw-color-focus, #0b5394);
+    outline-offset: 1px;
+    border-radius: 0.25em;
+  }
+  button {
+    min-block-size: max(24px, 2.25em);
+    padding: 0.25em 1em;
+    font: inherit;
+    color: var(--pw-color-text, #1f2328);
+    background: var(--pw-color-surface, #fff);
+    border: 1px solid var(--pw-color-border, #6b7280);
+    border-radius: var(--pw-radius, 0.25em);
+    cursor: pointer;
+  }
+  @media (forced-colors: active) {
+    .track svg,
+    .star svg {
+      stroke: CanvasText;
+    }
+    .fill svg,
+    .stars:has(:checked) svg {
+      fill: CanvasText;
+    }
+    .star:has(:checked) ~ .star svg {
+      fill: transparent;
+    }
+    .star:has(:focus-visible) {
+      outline-color: Highlight;
+    }
+  }
+`;
