@@ -31,6 +31,7 @@ export default tseslint.config(
       'scripts/**/*.mjs',
       'server/**/*.ts',
       'bench/server.ts',
+      'bench/render.ts',
       'test/server-plugins.mjs',
       '*.config.{js,mjs,ts}',
       'web-test-runner.config.mjs',
@@ -39,7 +40,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['test/fixtures/**/*.js'],
+    files: ['test/fixtures/**/*.js', 'bench/pages/**/*.js'],
     languageOptions: { globals: globals.browser },
   },
   {

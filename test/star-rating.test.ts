@@ -348,9 +348,9 @@ describe('star-rating', () => {
     }
     radios(element)[0].focus();
     await sendKeys({ press: 'ArrowRight' });
-    expect(getComputedStyle(shadow(element).querySelectorAll('label')[1]).outlineStyle).to.equal(
-      'solid',
-    );
+    expect(
+      getComputedStyle(shadow(element).querySelectorAll('label svg')[1]).outlineStyle,
+    ).to.equal('solid');
   });
 
   it('keeps 3:1 stars and AAA text in high contrast, and uses system colours when forced', async () => {

@@ -80,19 +80,18 @@ export const starRatingStyles = css`
     stroke: var(--_star);
     stroke-width: 1.5;
   }
-  /* Lit up to the chosen star; while pointing, up to the star under the pointer. */
-  .stars:has(:checked) svg,
+  /* Lit up to the chosen star (class "on"); while pointing, up to the star under the pointer. */
+  .on svg,
   .stars:hover svg {
     fill: var(--_star);
   }
-  .star:has(:checked) ~ .star svg,
   .stars:hover .star:hover ~ .star svg {
     fill: transparent;
   }
-  .star:has(:disabled) {
+  input:disabled {
     cursor: default;
   }
-  .star:has(:focus-visible) {
+  input:focus-visible + svg {
     outline: 3px solid var(--pw-color-focus, #0b5394);
     outline-offset: 1px;
     border-radius: 0.25em;
@@ -113,13 +112,10 @@ export const starRatingStyles = css`
       stroke: CanvasText;
     }
     .fill svg,
-    .stars:has(:checked) svg {
+    .on svg {
       fill: CanvasText;
     }
-    .star:has(:checked) ~ .star svg {
-      fill: transparent;
-    }
-    .star:has(:focus-visible) {
+    input:focus-visible + svg {
       outline-color: Highlight;
     }
   }

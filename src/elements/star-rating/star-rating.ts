@@ -361,7 +361,11 @@ export class StarRating extends BackendElement {
       <div class="stars">
         ${[1, 2, 3, 4, 5].map(
           (score) =>
-            html`<label part="star" class="star" @pointerdown=${() => (this.pointerChoice = true)}>
+            html`<label
+              part="star"
+              class=${Number(this.value) >= score ? 'star on' : 'star'}
+              @pointerdown=${() => (this.pointerChoice = true)}
+            >
               <input
                 type="radio"
                 name="score"

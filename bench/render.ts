@@ -1,0 +1,87 @@
+// npm run bench:render — in one headless Chromium and one run:
+//  1. 200 <star-rating> against 200 Shoelace <sl-rating>: time to define, then to first render;
+//  2. a 5,000-word article in <article-view> (sanitised) against innerHTML of the same HTML.
+// Each case runs in a fresh page RUNS times; medians are printed. Loopback only.
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify from 'fastify';
+import puppeteer from 'puppeteer-core';
+import { findChromium } from '../scripts/find-chromium.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const server = Fastify();
+await server.register(fastifyStatic, { root: resolve('.'), cacheControl: false, etag: false });
+const origin = await server.listen({ port: 0, host: '127.0.0.1' });
+
+const chunk = readdirSync('dist/cdn/chunks').find((name) => name.startsWith('star-rating.define-'));
+if (!chunk) throw new Error('Run `npm run build` first: no star-rating chunk in dist/cdn/chunks.');
+
+const browser = await puppeteer.launch({
+  executablePath: findChromium(),
+  args: ['--no-sandbox'],
+  headless: true,
+});
+
+async function measure<T>(path: string): Promise<T> {
+  const page = await browser.newPage();
+  await page.setCacheEnabled(false);
+  await page.goto(`${origin}${path}`);
+  const result = (await page.evaluate('window.result')) as T;
+  await page.close();
+  return result;
+}
+
+async function series<T extends Record<string, unknown>>(path: string): Promise<T[]> {
+  const results: T[] = [];
+  for (let run = 0; run < RUNS; run += 1) results.push(await measure<T>(path));
+  return results;
+}
+
+type RatingTimes = { define: number; render: number };
+const ours = await series<RatingTimes>(
+  `/bench/pages/star-ratings.html?tag=star-rating&module=/dist/cdn/chunks/${chunk}`,
+);
+const shoelace = await series<RatingTimes>(
+  '/bench/pages/star-ratings.html?tag=sl-rating&module=/node_modules/@shoelace-style/shoelace/cdn/components/rating/rating.js',
+);
+
+type ArticleTimes = { firstRender: number; body: number; sanitizer?: string };
+const article = await series<ArticleTimes>('/bench/pages/article.html?mode=article-view');
+const plain = await series<ArticleTimes>('/bench/pages/article.html?mode=innerHTML');
+
+await browser.close();
+await server.close();
+
+const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
+console.log(
+  `\n200 rating elements, median of ${RUNS} fresh pages (define includes loading the module)`,
+);
+console.log(
+  `${'element'.padEnd(34)}${'define'.padStart(10)}${'render'.padStart(10)}${'total'.padStart(10)}`,
+);
+for (const [name, results] of [
+  ['<star-rating> (portal-widgets)', ours],
+  ['<sl-rating> (Shoelace 2)', shoelace],
+] as const) {
+  const define = median(results.map((r) => r.define));
+  const render = median(results.map((r) => r.render));
+  console.log(`${name.padEnd(34)}${ms(define)}${ms(render)}${ms(define + render)}`);
+}
+const total = (results: RatingTimes[]) => median(results.map((r) => r.define + r.render));
+console.log(`ratio: ours / Shoelace = ${(total(ours) / total(shoelace)).toFixed(2)}`);
+
+console.log(`\nA 5,000-word article with 20 images and 5 tables, median of ${RUNS} fresh pages`);
+console.log(`${'renderer'.padEnd(40)}${'first render'.padStart(14)}${'body shown'.padStart(12)}`);
+const row = (name: string, results: ArticleTimes[]) =>
+  console.log(
+    `${name.padEnd(40)}${ms(median(results.map((r) => r.firstRender))).padStart(14)}${ms(median(results.map((r) => r.body))).padStart(12)}`,
+  );
+row(`<article-view>, sanitised (${article[0].sanitizer})`, article);
+row('innerHTML, unsanitised', plain);
+console.log(
+  `ratio: body shown, article-view / innerHTML = ${(median(article.map((r) => r.body)) / median(plain.map((r) => r.body))).toFixed(2)}`,
+);
