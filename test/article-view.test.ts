@@ -1,5 +1,4 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { registerBackend, type Article, type Backend } from '../src/backend/index.js';
 import '../src/elements/article-view/article-view.define.js';
 import type { ArticleView } from '../src/elements/article-view/article-view.js';
@@ -13,15 +12,11 @@ import {
   runAxe,
   until,
   violations,
+  referenceServer,
 } from './helpers.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
 
-interface ServerState {
-  url: string;
-  requests: string[];
-}
-const server = (payload: Record<string, unknown> = {}) =>
-  executeServerCommand('reference-server', payload) as Promise<ServerState>;
+const server = referenceServer;
 
 const shadow = (element: Element) => element.shadowRoot!;
 const rendered = (element: ArticleView) =>

@@ -1,5 +1,4 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import {
   BackendClient,
   BackendConfigError,
@@ -13,15 +12,9 @@ import {
   type Backend,
 } from '../src/backend/index.js';
 import { configure } from '../src/core/config.js';
-import { openPage, until } from './helpers.js';
+import { openPage, until, referenceServer } from './helpers.js';
 
-interface ServerState {
-  url: string;
-  requests: string[];
-}
-
-const server = (payload: Record<string, unknown> = {}) =>
-  executeServerCommand('reference-server', payload) as Promise<ServerState>;
+const server = referenceServer;
 
 const http = (overrides: Partial<ConstructorParameters<typeof Http>[0]> = {}) =>
   new Http({

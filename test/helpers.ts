@@ -183,3 +183,19 @@ export function findNode(
   }
   return undefined;
 }
+
+/** What the test runner's reference server reports: its address, and the requests it received. */
+export interface ReferenceServer {
+  url: string;
+  requests: string[];
+}
+
+/**
+ * The real widgets API, started by the test runner (test/server-plugins.mjs). `reset` gives a
+ * fresh database; `delayMs` slows every answer; `failNext` answers that many requests with 503.
+ */
+export function referenceServer(
+  payload: { reset?: boolean; delayMs?: number; failNext?: number } = {},
+): Promise<ReferenceServer> {
+  return executeServerCommand('reference-server', payload) as Promise<ReferenceServer>;
+}

@@ -1,16 +1,16 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
-import '../src/elements/article-view/article-view.define.js';
 import '../src/elements/related-list/related-list.define.js';
 import type { RelatedList } from '../src/elements/related-list/related-list.js';
-import { accessibilityTree, findNode, runAxe, until, violations } from './helpers.js';
+import {
+  accessibilityTree,
+  findNode,
+  runAxe,
+  until,
+  violations,
+  referenceServer,
+} from './helpers.js';
 
-interface ServerState {
-  url: string;
-  requests: string[];
-}
-const server = (payload: Record<string, unknown> = {}) =>
-  executeServerCommand('reference-server', payload) as Promise<ServerState>;
+const server = referenceServer;
 
 const shadow = (element: Element) => element.shadowRoot!;
 const links = (element: Element) => [...shadow(element).querySelectorAll<HTMLAnchorElement>('a')];
@@ -155,27 +155,5 @@ describe('related-list', () => {
       image.alt,
     ]).to.deep.equal(['lazy', '96', '54', '']);
     expect(violations(await runAxe(element))).to.deep.equal([]);
-  });
-
-  it('shares one article request with article-view on the same page', async () => {
-    await fixture(
-      html`<div>
-        <article-view api=${api} article-id="15"></article-view>
-        <related-list api=${api} article-id="15" loading="eager"></related-list>
-      </div>`,
-    );
-    await until(
-      () => document.querySelector('related-list')!.shadowRoot!.querySelectorAll('a').length > 0,
-      'related',
-    );
-    await until(
-      () => !!document.querySelector('article-view')!.shadowRoot!.querySelector('h1'),
-      'article',
-    );
-    const requests = (await server()).requests.filter(
-      (line) => line.startsWith('GET') && line.includes('/articles/15'),
-    );
-    expect(requests.filter((line) => /\/articles\/15$/.test(line))).to.have.length(1);
-    expect(requests.filter((line) => line.includes('/related'))).to.have.length(1);
   });
 });

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import {
   BackendError,
   registerBackend,
@@ -18,14 +18,10 @@ import {
   runAxe,
   until,
   violations,
+  referenceServer,
 } from './helpers.js';
 
-interface ServerState {
-  url: string;
-  requests: string[];
-}
-const server = (payload: Record<string, unknown> = {}) =>
-  executeServerCommand('reference-server', payload) as Promise<ServerState>;
+const server = referenceServer;
 
 const shadow = (element: Element) => element.shadowRoot!;
 const radios = (element: Element) => [

@@ -53,7 +53,6 @@ export const articleViewStyles = css`
     color: var(--pw-color-accent, #0b5394);
   }
   .body :focus-visible,
-  button:focus-visible,
   .table-scroll:focus-visible {
     outline: 3px solid var(--pw-color-focus, #0b5394);
     outline-offset: 2px;
@@ -70,21 +69,6 @@ export const articleViewStyles = css`
     padding: 0.25em 0.5em;
     border: 1px solid var(--pw-color-border, #6b7280);
     text-align: start;
-  }
-  .error {
-    padding: 1em;
-    border: 1px solid var(--pw-color-border, #6b7280);
-    border-radius: var(--pw-radius, 0.25em);
-  }
-  button {
-    min-block-size: max(24px, 2.25em);
-    padding: 0.25em 1em;
-    font: inherit;
-    color: var(--pw-color-text, #1f2328);
-    background: var(--pw-color-surface, #fff);
-    border: 1px solid var(--pw-color-border, #6b7280);
-    border-radius: var(--pw-radius, 0.25em);
-    cursor: pointer;
   }
   .skeleton .bone {
     block-size: 1em;
@@ -116,8 +100,6 @@ export const articleViewStyles = css`
     .bone {
       background: GrayText;
     }
-    button,
-    .error,
     th,
     td {
       border-color: CanvasText;

@@ -7,7 +7,7 @@ import { heading } from '../../core/heading.js';
 import { ArticleErrorEvent, ArticleLoadEvent } from '../../core/events.js';
 import type { Translations } from '../../core/lang.js';
 import { adoptDocumentSheet } from '../../styles/document-sheets.js';
-import { hostStyles } from '../../styles/shared.js';
+import { fetchStateStyles, hostStyles } from '../../styles/shared.js';
 import { articleViewStyles, PRINT_ALONE } from './article-view.styles.js';
 import { sanitize, trustedPolicy } from './sanitize.js';
 
@@ -99,7 +99,7 @@ function finishBody(
  * @cssproperty --pw-article-measure - Maximum line length (default none: the column's width).
  */
 export class ArticleView extends BackendElement {
-  static override styles = [hostStyles, articleViewStyles];
+  static override styles = [hostStyles, fetchStateStyles, articleViewStyles];
 
   static override properties: PropertyDeclarations = {
     headingLevel: { attribute: 'heading-level', type: Number, reflect: true },

@@ -37,8 +37,7 @@ export const relatedListStyles = css`
     min-block-size: 24px;
     color: var(--pw-color-accent, #0b5394);
   }
-  a:focus-visible,
-  button:focus-visible {
+  a:focus-visible {
     outline: 3px solid var(--pw-color-focus, #0b5394);
     outline-offset: 2px;
   }
@@ -57,22 +56,9 @@ export const relatedListStyles = css`
     min-block-size: 6em;
     color: var(--pw-color-muted, #4b5563);
   }
-  button {
-    min-block-size: max(24px, 2.25em);
-    padding: 0.25em 1em;
-    font: inherit;
-    color: var(--pw-color-text, #1f2328);
-    background: var(--pw-color-surface, #fff);
-    border: 1px solid var(--pw-color-border, #6b7280);
-    border-radius: var(--pw-radius, 0.25em);
-    cursor: pointer;
-  }
   @media (forced-colors: active) {
     a {
       color: LinkText;
-    }
-    button {
-      border-color: ButtonText;
     }
   }
 `;

@@ -10,7 +10,7 @@ import { reportBadSetting } from '../../core/config.js';
 import { heading } from '../../core/heading.js';
 import { ArticleErrorEvent } from '../../core/events.js';
 import type { Translations } from '../../core/lang.js';
-import { hostStyles } from '../../styles/shared.js';
+import { fetchStateStyles, hostStyles } from '../../styles/shared.js';
 import { relatedListStyles } from './related-list.styles.js';
 
 const STRINGS: Translations<{ heading: string; loading: string }> = {
@@ -49,7 +49,7 @@ const DEFAULT_STRATEGY = 'topic newer older';
  * @cssproperty --pw-gap - Space between items.
  */
 export class RelatedList extends BackendElement {
-  static override styles = [hostStyles, relatedListStyles];
+  static override styles = [hostStyles, fetchStateStyles, relatedListStyles];
 
   static override properties: PropertyDeclarations = {
     strategy: { reflect: true },

@@ -96,16 +96,6 @@ export const starRatingStyles = css`
     outline-offset: 1px;
     border-radius: 0.25em;
   }
-  button {
-    min-block-size: max(24px, 2.25em);
-    padding: 0.25em 1em;
-    font: inherit;
-    color: var(--pw-color-text, #1f2328);
-    background: var(--pw-color-surface, #fff);
-    border: 1px solid var(--pw-color-border, #6b7280);
-    border-radius: var(--pw-radius, 0.25em);
-    cursor: pointer;
-  }
   @media (forced-colors: active) {
     .track svg,
     .star svg {

@@ -5,7 +5,7 @@ import { nextAnnouncement } from '../../core/announce.js';
 import { BackendElement } from '../../core/backend-element.js';
 import { ArticleErrorEvent, RatingChangeEvent } from '../../core/events.js';
 import type { Translations } from '../../core/lang.js';
-import { hostStyles } from '../../styles/shared.js';
+import { fetchStateStyles, hostStyles } from '../../styles/shared.js';
 import { starRatingStyles } from './star-rating.styles.js';
 import { clearPending, givenVote, pendingVote, queuePending, rememberGiven } from './vote-store.js';
 
@@ -102,7 +102,7 @@ const delivering = new Set<string>();
  * @cssproperty --pw-color-focus - Focus outline colour.
  */
 export class StarRating extends BackendElement {
-  static override styles = [hostStyles, starRatingStyles];
+  static override styles = [hostStyles, fetchStateStyles, starRatingStyles];
   static formAssociated = true;
 
   static override properties: PropertyDeclarations = {
