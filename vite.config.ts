@@ -50,6 +50,21 @@ const builds: Record<string, UserConfig> = {
       rolldownOptions: { output: { minify: true } },
     },
   },
+  // The adapters most portals do not need, loaded on first use beside the single-file bundles.
+  adapters: {
+    build: {
+      outDir: 'dist/cdn/adapters',
+      lib: {
+        entry: {
+          wordpress: 'src/backend/adapters/wordpress-entry.ts',
+          nukeviet: 'src/backend/adapters/nukeviet-entry.ts',
+          static: 'src/backend/adapters/static-entry.ts',
+        },
+        formats: ['es'],
+      },
+      rolldownOptions: { output: { minify: true, chunkFileNames: '[name]-[hash].js' } },
+    },
+  },
   // A tiny loader that fetches each element's chunk only when the page uses the element.
   autoloader: {
     build: {

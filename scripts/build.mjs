@@ -4,7 +4,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { build } from 'vite';
 
 rmSync('dist', { recursive: true, force: true });
-for (const mode of ['cdn', 'iife', 'sanitizer', 'autoloader', 'esm']) {
+for (const mode of ['cdn', 'iife', 'sanitizer', 'adapters', 'autoloader', 'esm']) {
   await build({ mode, logLevel: 'warn' });
 }
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

@@ -9,10 +9,10 @@ import { build } from 'vite';
 const KB = 1024;
 /** Gzip budgets (level 9) in bytes; a file matching no budget is listed without one. */
 const BUDGETS = [
-  // All five elements, the backend client and its four adapters in one file (sanitiser apart).
+  // All five elements and the backend client with its rest adapter (sanitiser and other adapters apart).
   // Guards against growth; the aim is 16 KB (see the README's "Sizes").
-  { pattern: /^portal-widgets\.js$/, budget: 23.5 * KB },
-  { pattern: /^portal-widgets\.iife\.js$/, budget: 23.5 * KB },
+  { pattern: /^portal-widgets\.js$/, budget: 21 * KB },
+  { pattern: /^portal-widgets\.iife\.js$/, budget: 21 * KB },
   { pattern: /^autoloader\.js$/, budget: 1.5 * KB },
   // Each element's own chunk; lit, the core and the backend client are shared chunks.
   { pattern: /^chunks\/article-view\.define-.*\.js$/, budget: 4 * KB },
@@ -66,6 +66,32 @@ for (const { file, size, budget } of rows) {
   );
 }
 console.log(`${'peer: lit + one trivial element'.padEnd(48)} ${kb(peer).padStart(9)}`);
+
+/** Every file a page downloads through the autoloader for `tags`: the loader and the chunks it imports. */
+function autoloaderPage(tags) {
+  const seen = new Set(['autoloader.js']);
+  const visit = (file) => {
+    const text = readFileSync(join('dist/cdn', file), 'utf8');
+    for (const [, path] of text.matchAll(/(?:from|import)\s*\(?\s*"\.\/([^"]+)"/g)) {
+      const next = join(file, '..', path).replace(/^\.\//, '');
+      if (!seen.has(next)) {
+        seen.add(next);
+        visit(next);
+      }
+    }
+  };
+  for (const tag of tags)
+    visit(rows.find(({ file }) => file.startsWith(`chunks/${tag}.define-`)).file);
+  return [...seen].reduce((sum, file) => sum + gzipSize(join('dist/cdn', file)), 0);
+}
+console.log('\nWhat a page downloads through autoloader.js (gzip, all files)');
+for (const tags of [
+  ['star-rating'],
+  ['font-scaler', 'contrast-toggle'],
+  ['article-view', 'star-rating', 'related-list'],
+]) {
+  console.log(`${tags.join(' + ').padEnd(48)} ${kb(autoloaderPage(tags)).padStart(9)}`);
+}
 
 const over = rows.filter(({ size, budget }) => budget !== undefined && size > budget);
 if (process.argv.includes('--check') && over.length) {

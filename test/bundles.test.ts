@@ -67,6 +67,51 @@ describe('shipped bundles', () => {
     });
   });
 
+  describe('adapters loaded on first use', () => {
+    it('loads adapters/static.js beside the bundle only on a page that uses it', async () => {
+      const page = await open('/test/fixtures/static-backend-page.html');
+      const view = page.document.querySelector('article-view')!;
+      await until(() => !!view.shadowRoot?.querySelector('h1'), 'article from the static folder');
+      expect(view.shadowRoot!.querySelector('h1')!.textContent).to.equal(
+        'Ngày hội hiến máu tình nguyện',
+      );
+      const rating = page.document.querySelector('star-rating')!;
+      await until(() => !!rating.shadowRoot?.querySelector('[role="img"]'), 'read-only rating');
+      expect(rating.shadowRoot!.querySelectorAll('input')).to.have.length(0);
+      const loaded = page.window.performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name);
+      expect(loaded.some((name) => name.endsWith('/dist/cdn/adapters/static.js'))).to.equal(true);
+      expect(
+        loaded.some((name) => name.includes('wordpress') || name.includes('nukeviet')),
+      ).to.equal(false);
+      expect(page.window.pageErrors).to.deep.equal([]);
+
+      const plain = await open('/test/fixtures/rem-page.html');
+      const none = plain.window.performance.getEntriesByType('resource').map((entry) => entry.name);
+      expect(none.some((name) => name.includes('/adapters/'))).to.equal(false);
+    });
+
+    it('declares each lazy adapter’s capabilities as the adapter itself does', async () => {
+      const { LAZY_CAPABILITIES } = await import('../src/backend/registry.js');
+      const { wordpressBackend, nukevietBackend, staticBackend, Http } =
+        await import('../src/backend/index.js');
+      const http = new Http({ timeout: 1000, retries: 0, backoff: 10, fetch });
+      for (const api of [location.origin + '/', 'https://portal.example.gov.vn/']) {
+        const context = { api, http };
+        expect(LAZY_CAPABILITIES.wordpress(new URL(api))).to.deep.equal(
+          wordpressBackend(context).capabilities,
+        );
+        expect(LAZY_CAPABILITIES.nukeviet(new URL(api))).to.deep.equal(
+          nukevietBackend(context).capabilities,
+        );
+        expect(LAZY_CAPABILITIES.static(new URL(api))).to.deep.equal(
+          staticBackend(context).capabilities,
+        );
+      }
+    });
+  });
+
   describe('misconfiguration', () => {
     it('names each bad setting, its value and the fix, and keeps working', async () => {
       const page = await open('/test/fixtures/bad-config-page.html');

@@ -1,20 +1,75 @@
-import { getConfig, reportBadSetting } from '../core/config.js';
-import { nukevietBackend } from './adapters/nukeviet.js';
+import { getConfig, getScriptUrl, reportBadSetting } from '../core/config.js';
 import { restBackend } from './adapters/rest.js';
-import { staticBackend } from './adapters/static.js';
-import { wordpressBackend } from './adapters/wordpress.js';
 import { BackendClient } from './client.js';
 import { Http } from './http.js';
-import type { BackendFactory } from './types.js';
+import {
+  RELATED_STRATEGIES,
+  type Backend,
+  type BackendCapabilities,
+  type BackendContext,
+  type BackendFactory,
+} from './types.js';
+
+declare const __SINGLE_FILE__: boolean;
+
+type LazyAdapter = 'wordpress' | 'nukeviet' | 'static';
+
+/**
+ * The adapters most portals do not need are loaded on first use: beside the script-tag bundle
+ * as adapters/<name>.js, or as chunks for bundler users.
+ */
+function loadAdapter(name: LazyAdapter): Promise<BackendFactory> {
+  if (__SINGLE_FILE__) {
+    const url = new URL(`adapters/${name}.js`, getScriptUrl() ?? location.href).href;
+    return import(/* @vite-ignore */ url).then(
+      (module: { default: BackendFactory }) => module.default,
+    );
+  }
+  switch (name) {
+    case 'wordpress':
+      return import('./adapters/wordpress.js').then((module) => module.wordpressBackend);
+    case 'nukeviet':
+      return import('./adapters/nukeviet.js').then((module) => module.nukevietBackend);
+    default:
+      return import('./adapters/static.js').then((module) => module.staticBackend);
+  }
+}
+
+/**
+ * What a lazily loaded adapter can do, known before it loads (a star-rating must know at once
+ * whether to offer voting). The adapters declare the same; a test keeps the two equal.
+ */
+export const LAZY_CAPABILITIES: Record<LazyAdapter, (api: URL) => BackendCapabilities> = {
+  wordpress: () => ({ rating: 'read', related: ['category', 'topic', 'newer', 'older'] }),
+  nukeviet: (api) => ({
+    rating: api.origin === location.origin ? 'write' : 'none',
+    related: ['topic', 'newer', 'older'],
+  }),
+  static: () => ({ rating: 'read', related: RELATED_STRATEGIES }),
+};
+
+/** A backend whose code loads on the first request, with its capabilities known at once. */
+function lazyBackend(name: LazyAdapter, context: BackendContext): Backend {
+  let loaded: Promise<Backend> | undefined;
+  const backend = () => (loaded ??= loadAdapter(name).then((factory) => factory(context)));
+  return {
+    capabilities: LAZY_CAPABILITIES[name](new URL(context.api)),
+    getArticle: async (id, options) => (await backend()).getArticle(id, options),
+    getRelated: async (id, options) => (await backend()).getRelated(id, options),
+    getRating: async (id, options) => (await backend()).getRating(id, options),
+    rate: async (id, score, options) => (await backend()).rate(id, score, options),
+  };
+}
 
 const DEFAULT_TIMEOUT = 8000;
 const NAME_PATTERN = /^[a-z][a-z0-9-]*$/;
 
 const factories = new Map<string, BackendFactory>([
   ['rest', restBackend],
-  ['wordpress', wordpressBackend],
-  ['nukeviet', nukevietBackend],
-  ['static', staticBackend],
+  ...(['wordpress', 'nukeviet', 'static'] as const).map((name): [string, BackendFactory] => [
+    name,
+    (context) => lazyBackend(name, context),
+  ]),
 ]);
 
 /** One client per backend and address, shared by every element of the page. */
