@@ -12,6 +12,7 @@ import {
   runAxe,
   until,
   violations,
+  openPage,
   referenceServer,
 } from './helpers.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
@@ -327,6 +328,66 @@ describe('article-view', () => {
           if (native) Object.defineProperty(Element.prototype, 'setHTML', native);
         }
       });
+    }
+  });
+});
+
+describe('the demo article page on a small screen', () => {
+  it('has no horizontal scroll at 320 px, at 200 % text, with WCAG 1.4.12 text spacing, nothing clipped', async () => {
+    await referenceServer({ reset: true, delayMs: 0, failNext: 0 });
+    const page = await openPage('/demo/index.html', 320, 640);
+    try {
+      const view = page.document.querySelector('article-view')!;
+      await until(() => !!view.shadowRoot?.querySelector('.body p'), 'article shown');
+      // The text-spacing overrides of WCAG 1.4.12, as the bookmarklet testers use applies them.
+      const spacing = new page.window.CSSStyleSheet();
+      spacing.replaceSync(
+        '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
+      );
+      page.document.adoptedStyleSheets = [...page.document.adoptedStyleSheets, spacing];
+      const scaler = page.document.querySelector('font-scaler')!;
+      for (let i = 0; i < 3; i += 1)
+        scaler.shadowRoot!.querySelector<HTMLButtonElement>('[part~="increase"]')!.click();
+      await until(() => page.document.documentElement.dataset.pwTextScale === '2', 'at 200 %');
+      const root = page.document.documentElement;
+      const everything = (root: ParentNode): HTMLElement[] =>
+        [...root.querySelectorAll<HTMLElement>('*')].flatMap((node) => [
+          node,
+          ...(node.shadowRoot ? everything(node.shadowRoot) : []),
+        ]);
+      const wide = everything(page.document.body)
+        .filter((node) => node.getBoundingClientRect().right > root.clientWidth + 1)
+        .map(
+          (node) =>
+            `${node.localName}.${node.className} ${Math.round(node.getBoundingClientRect().right)}`,
+        );
+      expect(wide, 'wider than the screen').to.deep.equal([]);
+      expect(root.scrollWidth, 'page width').to.be.at.most(root.clientWidth);
+      for (const element of [
+        view,
+        page.document.querySelector('star-rating')!,
+        page.document.querySelector('related-list')!,
+      ]) {
+        for (const node of element.shadowRoot!.querySelectorAll<HTMLElement>('*')) {
+          const style = page.window.getComputedStyle(node);
+          if (
+            style.overflow === 'hidden' &&
+            !node.classList.contains('fill') &&
+            !node.classList.contains('visually-hidden')
+          ) {
+            expect(node.scrollHeight, `${node.localName}.${node.className} clipped`).to.be.at.most(
+              node.clientHeight + 1,
+            );
+          }
+        }
+        expect(element.scrollWidth, `${element.localName} width`).to.be.at.most(
+          element.clientWidth + 1,
+        );
+      }
+    } finally {
+      page.frame.remove();
+      getPagePreferences().store.setTextScale(1);
+      clearPreferences();
     }
   });
 });

@@ -7,7 +7,7 @@ export const articleViewStyles = css`
   :host {
     display: block;
     line-height: 1.6;
-    overflow-wrap: break-word;
+    overflow-wrap: anywhere;
   }
   article {
     max-inline-size: var(--pw-article-measure, none);
@@ -63,6 +63,8 @@ export const articleViewStyles = css`
   }
   table {
     border-collapse: collapse;
+    /* A table too wide for the column scrolls in its region instead of breaking every word. */
+    overflow-wrap: normal;
   }
   th,
   td {

@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const relatedListStyles = css`
   :host {
     display: block;
+    overflow-wrap: anywhere;
   }
   h1,
   h2,

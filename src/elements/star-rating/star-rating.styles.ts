@@ -3,8 +3,10 @@ import { css } from 'lit';
 export const starRatingStyles = css`
   :host {
     display: block;
+    overflow-wrap: anywhere;
     --_star: var(--pw-star-color, #a15c00);
-    --_size: max(24px, var(--pw-star-size, 1.5em));
+    /* At least 24px to hit; at most a fifth of a small screen, so five fit at 200 % text. */
+    --_size: max(24px, min(var(--pw-star-size, 1.5em), 9vw));
   }
   .summary,
   .note,
@@ -18,11 +20,15 @@ export const starRatingStyles = css`
   }
   .average {
     display: inline-flex;
+    flex-wrap: wrap;
+    max-inline-size: 100%;
     align-items: center;
     gap: 0.5em;
     font-weight: 600;
   }
   .track {
+    /* Decorative (the number and the label say it): shrinks on narrow screens. */
+    font-size: min(1em, 5vw);
     position: relative;
     display: inline-flex;
     white-space: nowrap;
@@ -56,6 +62,7 @@ export const starRatingStyles = css`
   }
   .stars {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--pw-star-gap, 0.125em);
   }
   .star {
