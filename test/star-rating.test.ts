@@ -98,14 +98,14 @@ describe('star-rating', () => {
     expect(contrast(fill, 'rgb(255, 255, 255)')).to.be.at.least(3);
   });
 
-  it('is a group named "Đánh giá bài viết" with exactly five radios, and a labelled average', async () => {
+  it('is a radio group named "Đánh giá bài viết" with exactly five radios, and a labelled average', async () => {
     const element = await fixture<StarRating>(
       html`<star-rating api=${api} article-id="1"></star-rating>`,
     );
     await ready(element);
     const group = findNode(
       await accessibilityTree(),
-      (node) => node.role === 'group' && node.name === 'Đánh giá bài viết',
+      (node) => node.role === 'radiogroup' && node.name === 'Đánh giá bài viết',
     );
     expect(group, 'named group').to.exist;
     const radioNodes: string[] = [];
@@ -380,7 +380,7 @@ describe('star-rating', () => {
     const element = holder.querySelector('star-rating')!;
     await ready(element);
     expect(summaryText(element)).to.equal('This article has 0 points from 0 ratings');
-    expect(text(shadow(element).querySelector('legend'))).to.equal('Rate this article');
+    expect(text(shadow(element).querySelector('.legend'))).to.equal('Rate this article');
   });
 
   it('shares one article request and one related request with article-view and related-list', async () => {

@@ -50,14 +50,11 @@ export const starRatingStyles = css`
     flex: none;
     fill: var(--_star);
   }
-  fieldset {
+  .choices {
     margin: 0.5em 0 0;
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
   }
-  legend {
-    padding: 0;
+  .legend {
+    margin: 0;
     font-weight: 600;
   }
   .stars {

@@ -90,7 +90,7 @@ const delivering = new Set<string>();
  *
  * @csspart summary - The sentence with total points and number of ratings.
  * @csspart average - The average, as stars and as a number.
- * @csspart group - The fieldset of the five choices.
+ * @csspart group - The radio group of the five choices.
  * @csspart star - Each choice.
  * @csspart status - Progress and results of a vote.
  *
@@ -307,6 +307,10 @@ export class StarRating extends BackendElement {
     }
   }
 
+  private onPointerdown(): void {
+    this.pointerChoice = true;
+  }
+
   private onRadioChange(event: Event): void {
     const input = event.target as HTMLInputElement;
     // A click sends at once; the arrow keys only choose, Enter or Space then sends.
@@ -349,36 +353,37 @@ export class StarRating extends BackendElement {
   private renderChoices() {
     const strings = this.strings(STRINGS);
     const disabled = !this.canChoose;
-    return html`<fieldset
+    // One listener of each kind for the five stars: their events bubble to the group.
+    return html`<div
       part="group"
       class="choices"
+      role="radiogroup"
+      aria-labelledby="legend"
       aria-describedby="hint"
       @keydown=${this.onKeydown}
+      @change=${this.onRadioChange}
+      @keyup=${this.onRadioKeyup}
+      @pointerdown=${this.onPointerdown}
     >
-      <legend>${strings.legend}</legend>
+      <p id="legend" class="legend">${strings.legend}</p>
       ${this.state === 'ready' ? html`<p class="invite">${strings.invite}</p>` : nothing}
       <p id="hint" class="visually-hidden">${strings.hint}</p>
       <div class="stars">
         ${[1, 2, 3, 4, 5].map(
           (score) =>
-            html`<label
-              part="star"
-              class=${Number(this.value) >= score ? 'star on' : 'star'}
-              @pointerdown=${() => (this.pointerChoice = true)}
-            >
-              <input
+            html`<label part="star" class=${Number(this.value) >= score ? 'star on' : 'star'}
+              ><input
                 type="radio"
                 name="score"
                 value=${score}
+                aria-label=${strings.star(String(score))}
                 .checked=${this.value === String(score)}
                 ?disabled=${disabled}
-                @change=${this.onRadioChange}
-                @keyup=${this.onRadioKeyup}
-              />${STAR}<span class="visually-hidden">${strings.star(String(score))}</span>
-            </label>`,
+              />${STAR}</label
+            >`,
         )}
       </div>
-    </fieldset>`;
+    </div>`;
   }
 
   protected override render() {
