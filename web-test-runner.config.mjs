@@ -33,6 +33,13 @@ function strictCspMiddleware(context, next) {
   if (context.path.includes('/fixtures/strict-csp')) {
     context.set('Content-Security-Policy', "default-src 'self'");
   }
+  if (context.path.includes('/fixtures/trusted-types')) {
+    // Only lit's policy and ours: any other policy, or a string reaching a sink, is refused.
+    context.set(
+      'Content-Security-Policy',
+      "require-trusted-types-for 'script'; trusted-types lit-html portal-widgets",
+    );
+  }
   return next();
 }
 

@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { clearPreferences, openPage, part, until, type FramePage } from './helpers.js';
+import {
+  clearPreferences,
+  openPage,
+  part,
+  referenceServer,
+  until,
+  type FramePage,
+} from './helpers.js';
 
 const frames: HTMLIFrameElement[] = [];
 
@@ -109,6 +116,32 @@ describe('shipped bundles', () => {
           staticBackend(context).capabilities,
         );
       }
+    });
+  });
+
+  describe('a page that enforces Trusted Types', () => {
+    it('sanitises with DOMPurify through the portal-widgets policy and breaks nothing', async () => {
+      await referenceServer({ reset: true, delayMs: 0, failNext: 0 });
+      const page = await open('/test/fixtures/trusted-types-page.html');
+      const view = page.document.querySelector('article-view')!;
+      await until(() => !!view.shadowRoot?.querySelector('.body p'), 'sanitised body shown');
+      expect(page.window.Element.prototype).not.to.have.property('setHTML');
+      const loaded = page.window.performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name);
+      expect(loaded.some((name) => name.endsWith('/dist/cdn/sanitizer.js'))).to.equal(true);
+      expect(page.document.head.querySelector('script[type="application/ld+json"]')).to.exist;
+      const rating = page.document.querySelector('star-rating')!;
+      await until(
+        () => (rating.shadowRoot?.querySelectorAll('input').length ?? 0) === 5,
+        'rating ready',
+      );
+      const related = page.document.querySelector('related-list')!;
+      await until(
+        () => (related.shadowRoot?.querySelectorAll('a').length ?? 0) > 0,
+        'related shown',
+      );
+      expect(page.window.pageErrors).to.deep.equal([]);
     });
   });
 
