@@ -140,6 +140,28 @@ describe('article-view', () => {
     await rendered(element);
   });
 
+  it('tells the webmaster in the console how to fix an unreachable API', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const element = await articleView(
+        'article-id="1" timeout="200"',
+        'http://127.0.0.1:9/api/v1',
+      );
+      await until(
+        () => !!shadow(element).querySelector('[role="alert"] button'),
+        'alert with retry',
+        8000,
+      );
+      expect(warnings.join('\n'))
+        .to.include('http://127.0.0.1:9/api/v1')
+        .and.include('ALLOWED_ORIGINS');
+    } finally {
+      console.warn = original;
+    }
+  });
+
   it('explains a missing backend in an alert and in the console', async () => {
     const errors: string[] = [];
     const original = console.error;

@@ -37,9 +37,13 @@ export interface ConsoleRecord {
   text: string;
 }
 
-/** Resolves once `condition` holds, polling each frame; rejects with `message` after 3 s. */
-export async function until(condition: () => boolean, message: string): Promise<void> {
-  const deadline = performance.now() + 3000;
+/** Resolves once `condition` holds, polling each frame; rejects with `message` after `timeout` ms. */
+export async function until(
+  condition: () => boolean,
+  message: string,
+  timeout = 3000,
+): Promise<void> {
+  const deadline = performance.now() + timeout;
   while (!condition()) {
     if (performance.now() > deadline) throw new Error(`Timed out waiting: ${message}`);
     await new Promise((resolve) => requestAnimationFrame(resolve));

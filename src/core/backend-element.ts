@@ -30,6 +30,22 @@ const STRINGS: Translations<{
   },
 };
 
+const explained = new Set<string>();
+
+/**
+ * Tells the webmaster, once per cause, what went wrong and what usually fixes it; the visitor
+ * sees the short message in the element.
+ */
+function explainInConsole(error: unknown): void {
+  if (!(error instanceof BackendError) || explained.has(error.message)) return;
+  explained.add(error.message);
+  const hint =
+    error.code === 'network'
+      ? ` If the API is on another site, add ${location.origin} to ALLOWED_ORIGINS on the server.`
+      : '';
+  console.warn(`Portal Widgets: ${error.message}.${hint}`);
+}
+
 /** Base of the elements that read an article from the configured backend. */
 export class BackendElement extends PortalElement {
   static override properties: PropertyDeclarations = {
@@ -74,6 +90,7 @@ export class BackendElement extends PortalElement {
 
   /** A failure in a `role="alert"`, with a retry button when trying again can help. */
   protected renderError(error: unknown, retry: () => void) {
+    explainInConsole(error);
     const { message, retry: canRetry } = this.describeError(error);
     return html`<div part="error" class="error" role="alert">
       <p>${message}</p>
