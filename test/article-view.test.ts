@@ -354,6 +354,32 @@ describe('article-view', () => {
   });
 });
 
+describe('the demo article page', () => {
+  it('follows its related links: ?id= picks the article for all three elements', async () => {
+    await referenceServer({ reset: true, delayMs: 0, failNext: 0 });
+    const page = await openPage('/demo/index.html?id=12');
+    try {
+      const view = page.document.querySelector('article-view')!;
+      await until(() => !!view.shadowRoot?.querySelector('h1'), 'article shown');
+      expect(view.shadowRoot!.querySelector('h1')!.textContent).to.equal(
+        'Phun hóa chất diệt muỗi tại các khu dân cư có ca bệnh',
+      );
+      expect(page.document.title).to.match(/^Phun hóa chất/);
+      expect(page.document.querySelector('star-rating')!.getAttribute('article-id')).to.equal('12');
+      const related = page.document.querySelector('related-list')!;
+      related.scrollIntoView();
+      await until(
+        () => (related.shadowRoot?.querySelectorAll('a').length ?? 0) > 0,
+        'related shown',
+      );
+      const link = related.shadowRoot!.querySelector('a')!;
+      expect(new URL(link.href).search).to.match(/^\?id=\d+$/);
+    } finally {
+      page.frame.remove();
+    }
+  });
+});
+
 describe('the demo article page on a small screen', () => {
   it('has no horizontal scroll at 320 px, at 200 % text, with WCAG 1.4.12 text spacing, nothing clipped', async () => {
     await referenceServer({ reset: true, delayMs: 0, failNext: 0 });
