@@ -40,7 +40,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['test/fixtures/**/*.js', 'bench/pages/**/*.js'],
+    files: ['test/fixtures/**/*.js', 'bench/pages/**/*.js', 'demo/**/*.js'],
     languageOptions: { globals: globals.browser },
   },
   {
