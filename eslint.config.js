@@ -32,6 +32,7 @@ export default tseslint.config(
       'server/**/*.ts',
       'bench/server.ts',
       'bench/render.ts',
+      'scripts/**/*.ts',
       'test/server-plugins.mjs',
       '*.config.{js,mjs,ts}',
       'web-test-runner.config.mjs',

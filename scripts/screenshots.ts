@@ -1,0 +1,54 @@
+// npm run screenshots — pictures of the demo page for the README, made from the real build and
+// server in headless Chromium: the default look, high contrast, and a phone at 200 % text.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { startServer } from '../server/start.js';
+import { findChromium } from './find-chromium.mjs';
+
+const folder = mkdtempSync(join(tmpdir(), 'portal-widgets-screenshots-'));
+const server = await startServer({
+  databaseUrl: `sqlite:${join(folder, 'demo.sqlite')}`,
+  port: 0,
+  host: '127.0.0.1',
+  allowedOrigins: [],
+  staticRoot: resolve('dist'),
+});
+const browser = await puppeteer.launch({ executablePath: findChromium(), args: ['--no-sandbox'] });
+
+async function shoot(name: string, width: number, height: number, prepare: string) {
+  const page = await browser.newPage();
+  await page.setViewport({ width, height });
+  await page.goto(`${server.url}/`, { waitUntil: 'networkidle0' });
+  await page.evaluate(prepare);
+  await page.waitForFunction(
+    () => !!document.querySelector('star-rating')?.shadowRoot?.querySelector('[part="summary"]'),
+  );
+  await new Promise((done) => setTimeout(done, 300));
+  await page.screenshot({ path: `docs/screenshots/${name}.png` });
+  await page.close();
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+const click = (tag: string, part: string) =>
+  `document.querySelector('${tag}').shadowRoot.querySelector('[part~="${part}"]').click()`;
+try {
+  await shoot('demo', 1100, 1400, 'localStorage.clear()');
+  await shoot(
+    'demo-high-contrast',
+    1100,
+    1400,
+    `localStorage.clear(); ${click('contrast-toggle', 'increase')}`,
+  );
+  await shoot(
+    'demo-phone-200',
+    360,
+    1400,
+    `localStorage.clear(); for (let i = 0; i < 3; i++) ${click('font-scaler', 'increase')}`,
+  );
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(folder, { recursive: true, force: true });
+}
