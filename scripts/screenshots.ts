@@ -18,7 +18,9 @@ const server = await startServer({
 const browser = await puppeteer.launch({ executablePath: findChromium(), args: ['--no-sandbox'] });
 
 async function shoot(name: string, width: number, height: number, prepare: string) {
-  const page = await browser.newPage();
+  // A fresh context per picture: no preference saved by the previous one.
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
   await page.setViewport({ width, height });
   await page.goto(`${server.url}/`, { waitUntil: 'networkidle0' });
   await page.evaluate(prepare);
@@ -27,25 +29,20 @@ async function shoot(name: string, width: number, height: number, prepare: strin
   );
   await new Promise((done) => setTimeout(done, 300));
   await page.screenshot({ path: `docs/screenshots/${name}.png` });
-  await page.close();
+  await context.close();
   console.log(`docs/screenshots/${name}.png`);
 }
 
 const click = (tag: string, part: string) =>
   `document.querySelector('${tag}').shadowRoot.querySelector('[part~="${part}"]').click()`;
 try {
-  await shoot('demo', 1100, 1400, 'localStorage.clear()');
-  await shoot(
-    'demo-high-contrast',
-    1100,
-    1400,
-    `localStorage.clear(); ${click('contrast-toggle', 'increase')}`,
-  );
+  await shoot('demo', 1100, 1400, '');
+  await shoot('demo-high-contrast', 1100, 1400, click('contrast-toggle', 'increase'));
   await shoot(
     'demo-phone-200',
     360,
     1400,
-    `localStorage.clear(); for (let i = 0; i < 3; i++) ${click('font-scaler', 'increase')}`,
+    `for (let i = 0; i < 3; i++) ${click('font-scaler', 'increase')}`,
   );
 } finally {
   await browser.close();
