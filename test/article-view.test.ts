@@ -98,6 +98,15 @@ describe('article-view', () => {
     expect(violations(await runAxe(element))).to.deep.equal([]);
   });
 
+  it('renders a WordPress post through the wordpress adapter', async () => {
+    const site = new URL('/wp-site', location.href).href;
+    const element = await articleView('article-id="101" backend="wordpress"', site);
+    await rendered(element);
+    expect(shadow(element).querySelector('h1')!.textContent).to.equal('Lễ hội mùa xuân – chuẩn bị');
+    expect(shadow(element).querySelector('[part="meta"]')!.textContent).to.include('Ban biên tập');
+    expect(shadow(element).querySelector('.body')!.textContent).to.include('Nội dung bài 101');
+  });
+
   it('uses the configured heading level and keeps the body’s headings below it', async () => {
     bodyForTest = '<h1>Phần một</h1><p>a</p><h2>Mục nhỏ</h2><p>b</p>';
     const element = await articleView('article-id="1" heading-level="2" backend="test-body"', api);

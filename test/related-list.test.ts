@@ -142,6 +142,24 @@ describe('related-list', () => {
     expect(shadow(english).querySelector('h2')!.textContent!.trim()).to.equal('Related articles');
   });
 
+  it('lists a WordPress post’s related posts, linking to their own pages', async () => {
+    const site = new URL('/wp-site', location.href).href;
+    const element = await fixture<RelatedList>(
+      html`<related-list
+        backend="wordpress"
+        api=${site}
+        article-id="102"
+        strategy="category"
+        loading="eager"
+      ></related-list>`,
+    );
+    await loaded(element);
+    expect(links(element).map((link) => link.href)).to.have.members([
+      'http://wp.example/le-hoi-mua-xuan/',
+      'http://wp.example/tiem-chung-mo-rong/',
+    ]);
+  });
+
   it('shows lazy, sized thumbnails in the cards layout', async () => {
     const element = await fixture<RelatedList>(
       html`<related-list api=${api} article-id="12" layout="cards"></related-list>`,
