@@ -13,6 +13,15 @@ const server = await startServer({
   ...settings,
   staticRoot: resolve('dist'),
   logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+}).catch((error: NodeJS.ErrnoException) => {
+  const reasons: Record<string, string> = {
+    EADDRINUSE: `port ${settings.port} on ${settings.host} is already in use: stop the other program or set PORT, e.g. PORT=8081 npm start.`,
+    EACCES: `no permission to listen on port ${settings.port}: use a port above 1024, e.g. PORT=8080.`,
+    ECONNREFUSED: `the database at DATABASE_URL refused the connection: is PostgreSQL running, and is the address right?`,
+  };
+  const code = error.code ?? /E[A-Z]{4,}/.exec(error.message)?.[0] ?? '';
+  console.error(`Portal Widgets server: ${reasons[code] ?? error.message}`);
+  process.exit(1);
 });
 const { kind } = server.connection;
 console.log(

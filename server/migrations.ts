@@ -79,6 +79,8 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
-    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+    throw new Error(
+      `Database migration${failed ? ` ${failed.migrationName}` : ''} failed: ${String(error)}`,
+    );
   }
 }

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
 import { describe, it } from 'node:test';
 import { settingsFromEnv, startServer } from '../start.js';
 import { createHarness } from './harness.js';
@@ -23,6 +25,36 @@ describe('server start-up', () => {
     assert.deepEqual(settings.allowedOrigins, ['https://a.example', 'http://localhost:3000']);
     assert.equal(settings.databaseUrl, 'sqlite:./data/portal-widgets.sqlite');
     assert.equal(settings.host, '127.0.0.1');
+  });
+
+  it('stops with one clear line when the port is taken or the database is unreachable', async () => {
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await new Promise((done) => blocker.once('listening', done));
+    const { port } = blocker.address() as { port: number };
+    const run = (env: Record<string, string>) =>
+      new Promise<{ code: number | null; stderr: string }>((done) => {
+        const child = execFile(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+          env: { ...process.env, DATABASE_URL: 'sqlite::memory:', ...env },
+        });
+        let stderr = '';
+        child.stderr!.on('data', (chunk) => (stderr += chunk));
+        child.on('exit', (code) => done({ code, stderr }));
+      });
+    try {
+      const busy = await run({ PORT: String(port) });
+      assert.equal(busy.code, 1);
+      assert.match(
+        busy.stderr,
+        new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use.*PORT=`),
+      );
+      const noDatabase = await run({ PORT: '0', DATABASE_URL: 'postgres://x:y@127.0.0.1:9/none' });
+      assert.equal(noDatabase.code, 1);
+      assert.match(noDatabase.stderr, /DATABASE_URL refused the connection/);
+      const badPort = await run({ PORT: 'eighty' });
+      assert.match(badPort.stderr, /PORT="eighty"/);
+    } finally {
+      blocker.close();
+    }
   });
 
   it('creates the SQLite file on first start, keeps votes and the voter secret across restarts', async () => {
