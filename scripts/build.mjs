@@ -8,6 +8,7 @@ for (const mode of ['cdn', 'iife', 'sanitizer', 'adapters', 'autoloader', 'esm']
   await build({ mode, logLevel: 'warn' });
 }
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+execFileSync('node', ['scripts/vscode-data.mjs'], { stdio: 'inherit' });
 // The demo sits beside cdn/ as on a portal: dist/ is then a complete static site.
 cpSync('demo', 'dist', { recursive: true });
 console.log('Built dist/cdn (script-tag files), dist/esm (modules), dist/types and the demo.');
