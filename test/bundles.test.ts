@@ -6,15 +6,10 @@ import {
   referenceServer,
   until,
   type FramePage,
+  closePages,
 } from './helpers.js';
 
-const frames: HTMLIFrameElement[] = [];
-
-async function open(src: string): Promise<FramePage> {
-  const page = await openPage(src);
-  frames.push(page.frame);
-  return page;
-}
+const open = (src: string) => openPage(src);
 
 const chunksLoaded = (page: FramePage) =>
   page.window.performance
@@ -25,7 +20,7 @@ const chunksLoaded = (page: FramePage) =>
 describe('shipped bundles', () => {
   afterEach(() => {
     clearPreferences();
-    frames.splice(0).forEach((frame) => frame.remove());
+    closePages();
   });
 
   describe('autoloader.js', () => {

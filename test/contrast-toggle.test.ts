@@ -17,15 +17,11 @@ import {
   until,
   violations,
   type FramePage,
+  closePages,
 } from './helpers.js';
 
-const frames: HTMLIFrameElement[] = [];
-
-async function open(src: string): Promise<FramePage> {
-  const page = await openPage(src, 1000, 800);
-  frames.push(page.frame);
-  return page;
-}
+/** The demo page is laid out for a desktop. */
+const open = (src: string) => openPage(src, 1000, 800);
 
 async function toggle(): Promise<ContrastToggle> {
   const element = await fixture<ContrastToggle>(html`<contrast-toggle></contrast-toggle>`);
@@ -61,7 +57,7 @@ describe('contrast-toggle', () => {
   afterEach(async () => {
     getPagePreferences().store.setContrast('normal');
     clearPreferences();
-    frames.splice(0).forEach((frame) => frame.remove());
+    closePages();
     await emulateMediaFeatures({ 'prefers-contrast': '', 'forced-colors': '' });
   });
 

@@ -16,16 +16,10 @@ import {
   statusText,
   until,
   violations,
-  type FramePage,
+  closePages,
 } from './helpers.js';
 
-const frames: HTMLIFrameElement[] = [];
-
-async function open(src: string, width?: number): Promise<FramePage> {
-  const page = await openPage(src, width);
-  frames.push(page.frame);
-  return page;
-}
+const open = openPage;
 
 async function scalerWithText(steps?: string) {
   const wrapper = await fixture<HTMLDivElement>(html`
@@ -48,7 +42,7 @@ describe('font-scaler', () => {
   afterEach(async () => {
     getPagePreferences().store.setTextScale(1);
     clearPreferences();
-    frames.splice(0).forEach((frame) => frame.remove());
+    closePages();
     await setDefaultFontSize(16);
   });
 

@@ -50,9 +50,17 @@ export async function until(
   }
 }
 
+const openFrames: HTMLIFrameElement[] = [];
+
+/** Removes every page openPage() opened; call it after each test. */
+export function closePages(): void {
+  openFrames.splice(0).forEach((frame) => frame.remove());
+}
+
 /** Opens a page in an iframe of this document (same origin, so storage is shared, as between tabs). */
 export async function openPage(src: string, width = 800, height = 600): Promise<FramePage> {
   const frame = document.createElement('iframe');
+  openFrames.push(frame);
   frame.width = String(width);
   frame.height = String(height);
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));

@@ -169,15 +169,23 @@ const WP_POSTS = [
  * A WordPress site under /wp-site/ (REST API on, WP-PostRatings installed for post 101) and
  * one under /wp-locked/ whose security plugin answers 401 to anonymous REST requests.
  */
+/** An error as the WordPress REST API sends it. */
+function wordpressError(context, status, code, message) {
+  context.status = status;
+  context.body = { code, message, data: { status } };
+}
+
+const NO_ROUTE = 'No route was found matching the URL and request method.';
+
 export function wordpressFixture(context, next) {
   const url = new URL(context.url, 'http://localhost');
   if (url.pathname.startsWith('/wp-locked/wp-json/')) {
-    context.status = 401;
-    context.body = {
-      code: 'rest_cannot_access',
-      message: 'Chỉ thành viên đã đăng nhập mới có thể gọi REST API.',
-      data: { status: 401 },
-    };
+    wordpressError(
+      context,
+      401,
+      'rest_cannot_access',
+      'Chỉ thành viên đã đăng nhập mới có thể gọi REST API.',
+    );
     return undefined;
   }
   if (!url.pathname.startsWith('/wp-site/wp-json/')) return next();
@@ -185,12 +193,7 @@ export function wordpressFixture(context, next) {
   const rating = /^\/postratings\/v1\/post\/(\d+)$/.exec(route);
   if (rating) {
     if (rating[1] !== '101') {
-      context.status = 404;
-      context.body = {
-        code: 'rest_no_route',
-        message: 'No route was found matching the URL and request method.',
-        data: { status: 404 },
-      };
+      wordpressError(context, 404, 'rest_no_route', NO_ROUTE);
       return undefined;
     }
     context.body = {
@@ -207,12 +210,7 @@ export function wordpressFixture(context, next) {
   if (single) {
     const post = WP_POSTS.find(({ id }) => String(id) === single[1]);
     if (!post) {
-      context.status = 404;
-      context.body = {
-        code: 'rest_post_invalid_id',
-        message: 'ID bài viết không hợp lệ.',
-        data: { status: 404 },
-      };
+      wordpressError(context, 404, 'rest_post_invalid_id', 'ID bài viết không hợp lệ.');
       return undefined;
     }
     context.body = post;
@@ -251,12 +249,7 @@ export function wordpressFixture(context, next) {
     context.body = list;
     return undefined;
   }
-  context.status = 404;
-  context.body = {
-    code: 'rest_no_route',
-    message: 'No route was found matching the URL and request method.',
-    data: { status: 404 },
-  };
+  wordpressError(context, 404, 'rest_no_route', NO_ROUTE);
   return undefined;
 }
 
