@@ -83,6 +83,7 @@ const builds: Record<string, UserConfig> = {
         entry: {
           index: 'src/index.ts',
           'backend/index': 'src/backend/index.ts',
+          'react/index': 'src/react/index.ts',
           ...Object.fromEntries(
             ELEMENTS.flatMap((tag) =>
               [`${tag}.define`, tag].map((file) => [
@@ -96,7 +97,7 @@ const builds: Record<string, UserConfig> = {
       },
       minify: false,
       rolldownOptions: {
-        external: [/^lit(\/|$)/, /^@lit\//],
+        external: [/^lit(\/|$)/, /^@lit\//, /^react(\/|$)/, /^dompurify$/],
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
       },
     },

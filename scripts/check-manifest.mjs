@@ -14,6 +14,10 @@ try {
     process.exit(1);
   }
   console.log('custom-elements.json matches the code.');
+  // The React components are generated from the manifest and committed.
+  execFileSync('node', ['scripts/framework-types.mjs', '--check'], { stdio: 'inherit' });
+  // So are the API reference pages.
+  execFileSync('node', ['scripts/api-docs.mjs', '--check'], { stdio: 'inherit' });
 } finally {
   rmSync(outdir, { recursive: true, force: true });
 }

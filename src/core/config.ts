@@ -73,6 +73,8 @@ export function getConfig(): Readonly<PortalWidgetsConfig> {
  * otherwise the `<script src>` whose URL is the module's own.
  */
 export function findOwnScript(moduleUrl: string | undefined): HTMLScriptElement | null {
+  // Imported in Node (server rendering, tests of a bundler setup): there is no script tag.
+  if (typeof document === 'undefined') return null;
   const classic = document.currentScript;
   if (classic instanceof HTMLScriptElement) return classic;
   for (const script of document.querySelectorAll<HTMLScriptElement>('script[src]')) {
