@@ -43,11 +43,30 @@ function strictCspMiddleware(context, next) {
   return next();
 }
 
-/** The demo page loads `cdn/…` as `npm start` serves it; here that is the build in dist/cdn. */
+/** The demo pages load `cdn/…` and the manifest as `npm start` serves them; here from the repository. */
 function demoCdnMiddleware(context, next) {
   if (context.path.startsWith('/demo/cdn/'))
     context.path = context.path.replace('/demo/', '/dist/');
+  if (context.path === '/demo/custom-elements.json') context.path = '/custom-elements.json';
   return next();
+}
+
+/**
+ * `/readme/<n>.html`: the README's n-th HTML example (0 = the first quick start) on an otherwise
+ * blank page, with only the addresses a webmaster would change pointed at this test server.
+ */
+function readmeMiddleware(context, next) {
+  const match = context.path.match(/^\/readme\/(\d+)\.html$/);
+  if (!match) return next();
+  const blocks = [...readFileSync('README.md', 'utf8').matchAll(/```html\n([\s\S]*?)```/g)];
+  const example = blocks[Number(match[1])][1]
+    .replaceAll('/static/pw/', '/dist/cdn/')
+    .replace(/data-api="https:\/\/[^"]*\/api\/v1"/, 'data-api="/demo/api/v1"')
+    .replaceAll('article-id="123"', 'article-id="12"');
+  context.type = 'html';
+  context.body = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>README</title>
+<script src="/test/fixtures/error-trap.js"></script></head><body>${example}</body></html>`;
+  return undefined;
 }
 
 const PORT = 8765;
@@ -64,6 +83,7 @@ export default {
   middleware: [
     strictCspMiddleware,
     demoCdnMiddleware,
+    readmeMiddleware,
     referenceServer.proxy,
     wordpressFixture,
     nukevietFixture(),

@@ -11,8 +11,8 @@ const KB = 1024;
 const BUDGETS = [
   // All five elements and the backend client with its rest adapter (sanitiser and other adapters apart).
   // Guards against growth; the aim is 16 KB (see the README's "Sizes").
-  { pattern: /^portal-widgets\.js$/, budget: 21 * KB },
-  { pattern: /^portal-widgets\.iife\.js$/, budget: 21 * KB },
+  { pattern: /^portal-widgets\.js$/, budget: 21.5 * KB },
+  { pattern: /^portal-widgets\.iife\.js$/, budget: 21.5 * KB },
   { pattern: /^autoloader\.js$/, budget: 1.5 * KB },
   // Each element's own chunk; lit, the core and the backend client are shared chunks.
   { pattern: /^chunks\/article-view\.define-.*\.js$/, budget: 4 * KB },

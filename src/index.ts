@@ -2,6 +2,7 @@ import './script-config.js';
 import { configure, getConfig } from './core/config.js';
 import { getPagePreferences } from './prefs/page-preferences.js';
 import { registerBackend } from './backend/registry.js';
+import { BackendError } from './backend/types.js';
 
 export { FontScaler } from './elements/font-scaler/font-scaler.define.js';
 export { ContrastToggle } from './elements/contrast-toggle/contrast-toggle.define.js';
@@ -15,14 +16,20 @@ export {
   ArticleErrorEvent,
   RatingChangeEvent,
 } from './core/events.js';
-export { BackendError } from './backend/types.js';
+export { BackendError };
 export type * from './backend/types.js';
 export { configure, registerBackend };
 export type { PortalWidgetsConfig } from './core/config.js';
 export type { Contrast } from './prefs/store.js';
 
 /** The page-wide API for script-tag users, as `window.PortalWidgets`. */
-export const PortalWidgets = { configure, getConfig, registerBackend, version: __VERSION__ };
+export const PortalWidgets = {
+  configure,
+  getConfig,
+  registerBackend,
+  BackendError,
+  version: __VERSION__,
+};
 
 declare global {
   const __VERSION__: string;
@@ -31,7 +38,10 @@ declare global {
   }
 }
 
-// The first copy on the page keeps the global; a second copy changes nothing.
-window.PortalWidgets ??= PortalWidgets;
-// Saved preferences apply on every page that loads the bundle, with or without a toolbar.
-getPagePreferences();
+// Nothing to set up when imported in Node (no page).
+if (typeof document !== 'undefined') {
+  // The first copy on the page keeps the global; a second copy changes nothing.
+  window.PortalWidgets ??= PortalWidgets;
+  // Saved preferences apply on every page that loads the bundle, with or without a toolbar.
+  getPagePreferences();
+}

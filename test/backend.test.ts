@@ -189,6 +189,8 @@ describe('backend configuration', () => {
     try {
       const unknown = await fixture(html`<div backend="soap" api="https://x.example"></div>`);
       expect(() => clientFor(unknown)).to.throw(BackendConfigError);
+      // Reported once the page has loaded, in case a later script registers "soap".
+      await until(() => errors.messages.length > 0, 'the unknown adapter reported');
       expect(errors.messages[0])
         .to.include('backend="soap"')
         .and.include('rest, wordpress, nukeviet, static');

@@ -140,6 +140,63 @@ describe('shipped bundles', () => {
     });
   });
 
+  describe('the README', () => {
+    it('its first quick start, pasted into a blank page, brings up all five elements', async () => {
+      const page = await open('/readme/0.html');
+      const find = (tag: string) => page.document.querySelector<HTMLElement>(tag)!;
+      const shadowText = (tag: string, selector: string) =>
+        find(tag).shadowRoot?.querySelector(selector)?.textContent ?? '';
+      await until(() => shadowText('article-view', 'h1').length > 10, 'the article');
+      await until(
+        () => shadowText('star-rating', '[part~="summary"]').includes('Tổng số điểm'),
+        'the rating summary',
+      );
+      find('related-list').scrollIntoView();
+      await until(
+        () => (find('related-list').shadowRoot?.querySelectorAll('a').length ?? 0) > 0,
+        'the related links',
+      );
+      part(find('font-scaler'), 'increase').click();
+      await until(() => page.document.documentElement.dataset.pwTextScale === '1.2', 'larger text');
+      find('contrast-toggle').shadowRoot!.querySelector('button')!.click();
+      await until(
+        () => page.document.documentElement.dataset.pwContrast === 'more',
+        'high contrast',
+      );
+      expect(page.window.pageErrors).to.deep.equal([]);
+      expect(page.window.consoleMessages).to.deep.equal([]);
+    });
+  });
+
+  describe('custom adapters', () => {
+    it('waits for an adapter that a later script registers, and names one never registered', async () => {
+      const page = await open('/test/fixtures/custom-adapter-page.html');
+      const [article, rating, stray] = page.document.querySelectorAll<HTMLElement>(
+        'article-view, star-rating',
+      );
+      await until(
+        () => !!article.shadowRoot?.querySelector('h1')?.textContent?.includes('(agency)'),
+        'the article through the later adapter',
+      );
+      await until(
+        () => !!rating.shadowRoot?.querySelector('[part~="summary"]')?.textContent?.includes('9'),
+        'the rating through the later adapter',
+      );
+      await until(() => page.document.readyState === 'complete', 'the page loaded');
+      await until(
+        () => page.window.consoleMessages.some(({ level }) => level === 'error'),
+        'a console error for the unregistered adapter',
+      );
+      const errors = page.window.consoleMessages
+        .filter(({ level }) => level === 'error')
+        .map(({ text }) => text);
+      expect(errors).to.have.length(1);
+      expect(errors[0]).to.include('backend="nowhere"').and.include('registerBackend("nowhere"');
+      expect(part(stray, 'error')?.getAttribute('role')).to.equal('alert');
+      expect(page.window.pageErrors).to.deep.equal([]);
+    });
+  });
+
   describe('misconfiguration', () => {
     it('names each bad setting, its value and the fix, and keeps working', async () => {
       const page = await open('/test/fixtures/bad-config-page.html');

@@ -87,11 +87,37 @@ export function registerBackend(name: string, factory: BackendFactory): void {
     throw new TypeError(`Backend "${name}" needs a factory function`);
   factories.set(name, factory);
   for (const key of clients.keys()) if (key.startsWith(`${name}|`)) clients.delete(key);
+  const callbacks = waiting.get(name);
+  waiting.delete(name);
+  callbacks?.forEach((callback) => callback());
+}
+
+/** Elements waiting for an adapter that a later script registers. */
+const waiting = new Map<string, Map<object, () => void>>();
+
+/** Calls `callback` once when `name` is registered (the element then loads again); one per `owner`. */
+export function whenRegistered(name: string, owner: object, callback: () => void): void {
+  if (factories.has(name)) return;
+  waiting.set(name, (waiting.get(name) ?? new Map()).set(owner, callback));
 }
 
 /** Why an element cannot reach its backend, in words for the webmaster's console. */
 export class BackendConfigError extends Error {
   override readonly name = 'BackendConfigError';
+
+  /** Set when the cause is an adapter name nothing has registered (yet). */
+  constructor(
+    message: string,
+    readonly unknownBackend?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** After the page has loaded, so an adapter registered by a later script is not reported. */
+function afterLoad(report: () => void): void {
+  if (document.readyState === 'complete') setTimeout(report);
+  else addEventListener('load', () => setTimeout(report), { once: true });
 }
 
 /**
@@ -120,11 +146,12 @@ export function clientFor(element: Element): BackendClient {
 
   const factory = factories.get(backend);
   if (!factory) {
-    fail(
-      'backend',
-      backend,
-      `Use one of ${[...factories.keys()].join(', ')}, or PortalWidgets.registerBackend("${backend}", factory) first.`,
-    );
+    const fix = `Use one of ${[...factories.keys()].join(', ')}, or register it: PortalWidgets.registerBackend("${backend}", factory).`;
+    afterLoad(() => {
+      if (!factories.has(backend))
+        reportBadSetting(where('backend', backendAttribute), backend, fix);
+    });
+    throw new BackendConfigError(`backend="${backend}" is not valid. ${fix}`, backend);
   }
   const rawApi =
     apiAttribute ?? config.api ?? (backend === 'nukeviet' ? location.origin : undefined);

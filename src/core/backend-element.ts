@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
-import { BackendConfigError, clientFor } from '../backend/registry.js';
+import { BackendConfigError, clientFor, whenRegistered } from '../backend/registry.js';
 import type { BackendClient } from '../backend/client.js';
 import { BackendError } from '../backend/types.js';
 import type { Translations } from './lang.js';
@@ -91,6 +91,9 @@ export class BackendElement extends PortalElement {
   /** A failure in a `role="alert"`, with a retry button when trying again can help. */
   protected renderError(error: unknown, retry: () => void) {
     explainInConsole(error);
+    // An adapter registered by a script after ours: load again once it is there.
+    if (error instanceof BackendConfigError && error.unknownBackend)
+      whenRegistered(error.unknownBackend, this, retry);
     const { message, retry: canRetry } = this.describeError(error);
     return html`<div part="error" class="error" role="alert">
       <p>${message}</p>
