@@ -17,6 +17,7 @@ import {
   type RelatedStrategy,
 } from './repository.js';
 import { SEED_ARTICLES } from './seed-data.js';
+import { registerDemoBackends } from './demo-backends.js';
 import { VoteRateLimit } from './vote-rate-limit.js';
 import { VoterTokens } from './voter-token.js';
 
@@ -511,6 +512,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   if (options.staticRoot && existsSync(options.staticRoot)) {
     await app.register(fastifyStatic, { root: options.staticRoot, index: 'index.html' });
+    registerDemoBackends(app);
   }
   return app;
 }

@@ -1,6 +1,7 @@
 // Node-side helpers for the browser tests: the real reference server, and stand-ins for a
 // WordPress site and a NukeViet portal that answer exactly as those systems do (shapes,
 // headers, error texts). Fakes live here, in the tests, never in the shipped code.
+import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
 register();
@@ -28,6 +29,8 @@ export function referenceServerPlugin({ testOrigins }) {
       secret: 'browser-tests-secret-0123456789abcdef0123',
       allowedOrigins: testOrigins,
       voteRateLimit: { max: 1000, windowMs: 60_000 },
+      // Serving the demo also serves its misbehaving backends (/demo-backends/), as npm start does.
+      staticRoot: fileURLToPath(new URL('../demo', import.meta.url)),
     });
     app.addHook('onRequest', async (request, reply) => {
       if (request.method !== 'OPTIONS') requests.push(`${request.method} ${request.url}`);
@@ -42,16 +45,20 @@ export function referenceServerPlugin({ testOrigins }) {
     return { app, db, url: `${url}/api/v1` };
   }
 
-  /** Serves the API under the demo page's own path, as `npm start` does. */
+  /** Serves the API and the demo backends under the demo pages' own path, as `npm start` does. */
   async function proxy(context, next) {
-    if (!context.path.startsWith('/demo/api/v1/')) return next();
+    if (!/^\/demo\/(api\/v1|demo-backends)\//.test(context.path)) return next();
     running ??= await start();
-    const response = await fetch(`${running.url}${context.url.slice('/demo/api/v1'.length)}`, {
+    const origin = running.url.slice(0, -'/api/v1'.length);
+    const response = await fetch(`${origin}${context.url.slice('/demo'.length)}`, {
       method: context.method,
-      headers: {
-        'content-type': context.get('content-type') || 'application/json',
-        'x-voter-token': context.get('x-voter-token'),
-      },
+      // Only the headers the browser sent: an invented content-type would make Fastify refuse an
+      // empty POST (as a voter-token request is).
+      headers: Object.fromEntries(
+        ['content-type', 'x-voter-token']
+          .map((name) => [name, context.get(name)])
+          .filter(([, value]) => value),
+      ),
       body: ['GET', 'HEAD'].includes(context.method)
         ? undefined
         : await new Promise((resolve) => {
@@ -59,7 +66,12 @@ export function referenceServerPlugin({ testOrigins }) {
             context.req.on('data', (chunk) => (data += chunk));
             context.req.on('end', () => resolve(data));
           }),
-    });
+    }).catch(() => undefined);
+    if (!response) {
+      // The server dropped the connection (a demo backend on purpose): so does this proxy.
+      context.req.socket.destroy();
+      return undefined;
+    }
     context.status = response.status;
     context.type = response.headers.get('content-type') ?? 'application/json';
     context.body = Buffer.from(await response.arrayBuffer());

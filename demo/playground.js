@@ -1,0 +1,167 @@
+// The playground: every attribute, CSS custom property, part and event of each element, read from
+// custom-elements.json (generated from the source), editable live, with the markup to copy.
+const manifest = await (await fetch('custom-elements.json')).json();
+const elements = manifest.modules
+  .flatMap((module) => module.declarations ?? [])
+  .filter((declaration) => declaration.customElement && declaration.tagName)
+  .sort((a, b) => a.tagName.localeCompare(b.tagName));
+
+/** Values that make the preview show something on the demo server. */
+const STARTING_VALUES = { 'article-id': '1' };
+
+const $ = (id) => document.getElementById(id);
+const tagSelect = $('tag');
+const preview = $('preview');
+const controls = $('controls');
+const partStyle = document.createElement('style');
+document.head.append(partStyle);
+let current;
+
+for (const element of elements) {
+  tagSelect.append(new Option(`<${element.tagName}>`, element.tagName));
+}
+const requested = new URLSearchParams(location.search).get('tag');
+if (elements.some(({ tagName }) => tagName === requested)) tagSelect.value = requested;
+
+/** A control for one attribute, from the type the manifest gives. */
+function attributeControl(attribute) {
+  const type = attribute.type?.text ?? 'string';
+  const literals = type.match(/'[^']*'/g);
+  let control;
+  if (type === 'boolean') {
+    control = document.createElement('input');
+    control.type = 'checkbox';
+  } else if (literals && /^('[^']*'\s*\|?\s*)+$/.test(type)) {
+    control = document.createElement('select');
+    control.append(new Option('(mặc định)', ''));
+    for (const literal of literals) control.append(new Option(literal.slice(1, -1)));
+  } else {
+    control = document.createElement('input');
+    control.type = type === 'number' ? 'number' : 'text';
+    if (attribute.default && !/^[A-Z_]+$/.test(attribute.default)) {
+      control.placeholder = attribute.default.replace(/^'|'$/g, '');
+    }
+  }
+  control.name = attribute.name;
+  const start = STARTING_VALUES[attribute.name];
+  if (start !== undefined) control.value = start;
+  return control;
+}
+
+function field(legend, items, build) {
+  const fieldset = document.createElement('fieldset');
+  const title = document.createElement('legend');
+  title.textContent = legend;
+  fieldset.append(title);
+  if (!items.length) fieldset.append('—');
+  for (const item of items) build(fieldset, item);
+  controls.append(fieldset);
+}
+
+function labelled(fieldset, text, description, control) {
+  const id = `control-${fieldset.childElementCount}-${text.replace(/[^a-z0-9-]/gi, '')}`;
+  const label = document.createElement('label');
+  label.htmlFor = id;
+  label.textContent = text;
+  if (description) {
+    const hint = document.createElement('span');
+    hint.className = 'hint';
+    hint.textContent = description;
+    label.append(hint);
+  }
+  control.id = id;
+  fieldset.append(label, control);
+}
+
+function markup() {
+  const attributes = [...current.attributes]
+    .filter(({ name }) => name === 'lang' || controls.elements[name])
+    .map(({ name, value }) => (value === '' ? ` ${name}` : ` ${name}="${value}"`))
+    .join('');
+  const style = current.getAttribute('style');
+  const css = style ? `\n<style>\n  ${current.localName} { ${style} }\n</style>` : '';
+  return `<${current.localName}${attributes}></${current.localName}>${css}`;
+}
+
+function update() {
+  for (const control of controls.elements) {
+    if (!control.name) continue;
+    if (control.name.startsWith('--')) {
+      if (control.value) current.style.setProperty(control.name, control.value);
+      else current.style.removeProperty(control.name);
+    } else if (control.type === 'checkbox' && control.dataset.part === undefined) {
+      current.toggleAttribute(control.name, control.checked);
+    } else if (control.dataset.part === undefined) {
+      if (control.value) current.setAttribute(control.name, control.value);
+      else current.removeAttribute(control.name);
+    }
+  }
+  const parts = [...controls.querySelectorAll('[data-part]:checked')].map(
+    (box) => `${current.localName}::part(${box.dataset.part})`,
+  );
+  partStyle.textContent = parts.length
+    ? `${parts.join(',')} { outline: 3px dashed #c026d3; outline-offset: 2px; }`
+    : '';
+  $('markup').value = markup();
+}
+
+function logEvent(event) {
+  const item = document.createElement('li');
+  const detail =
+    event.detail === undefined || event.detail === null ? '' : JSON.stringify(event.detail);
+  item.textContent = `${new Date().toLocaleTimeString('vi-VN')} ${event.type} ${detail.length > 160 ? `${detail.slice(0, 160)}…` : detail}`;
+  $('events').prepend(item);
+}
+
+function show(tag) {
+  const element = elements.find(({ tagName }) => tagName === tag);
+  controls.replaceChildren();
+  $('events').replaceChildren();
+  $('summary').textContent = element.summary ?? '';
+  current = document.createElement(tag);
+  current.lang = $('lang').value;
+  preview.replaceChildren(current);
+  for (const { name } of element.events ?? []) current.addEventListener(name, logEvent);
+
+  field('Thuộc tính (attributes)', element.attributes ?? [], (fieldset, attribute) =>
+    labelled(fieldset, attribute.name, attribute.description, attributeControl(attribute)),
+  );
+  field('Biến CSS', element.cssProperties ?? [], (fieldset, property) => {
+    const input = document.createElement('input');
+    input.name = property.name;
+    input.placeholder = property.default ?? '';
+    labelled(fieldset, property.name, property.description, input);
+  });
+  field('Phần (::part) — tô viền để nhận ra', element.cssParts ?? [], (fieldset, part) => {
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.dataset.part = part.name;
+    labelled(fieldset, part.name, part.description, box);
+  });
+  field('Sự kiện', element.events ?? [], (fieldset, event) => {
+    const line = document.createElement('p');
+    line.textContent = `${event.name}: ${event.description ?? ''}`;
+    fieldset.append(line);
+  });
+  update();
+  history.replaceState(null, '', `?tag=${tag}`);
+}
+
+controls.addEventListener('input', update);
+controls.addEventListener('change', update);
+controls.addEventListener('submit', (event) => event.preventDefault());
+tagSelect.addEventListener('change', () => show(tagSelect.value));
+$('lang').addEventListener('change', () => {
+  current.lang = $('lang').value;
+  update();
+});
+$('copy').addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText($('markup').value);
+    $('copied').textContent = 'Đã sao chép.';
+  } catch {
+    $('markup').select();
+    $('copied').textContent = 'Hãy nhấn Ctrl+C để sao chép phần đã chọn.';
+  }
+});
+show(tagSelect.value);

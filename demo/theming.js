@@ -1,0 +1,76 @@
+// The theming page: every --pw-* custom property the elements document, edited live on a
+// container of all five elements, with the resulting CSS to copy.
+const manifest = await (await fetch('custom-elements.json')).json();
+const tokens = new Map();
+for (const declaration of manifest.modules.flatMap((module) => module.declarations ?? [])) {
+  if (!declaration.customElement) continue;
+  for (const property of declaration.cssProperties ?? []) {
+    if (!tokens.has(property.name)) tokens.set(property.name, { ...property, tags: [] });
+    tokens.get(property.name).tags.push(declaration.tagName);
+  }
+}
+
+const form = document.getElementById('tokens');
+const themed = document.getElementById('themed');
+const output = document.getElementById('css');
+
+const sorted = [...tokens.values()].sort((a, b) => a.name.localeCompare(b.name));
+for (const [index, token] of sorted.entries()) {
+  const label = document.createElement('label');
+  label.htmlFor = `token-${index}`;
+  label.textContent = token.name;
+  const hint = document.createElement('span');
+  hint.className = 'hint';
+  hint.textContent = `${token.description ?? ''} (${token.tags.join(', ')})`;
+  label.append(hint);
+  const input = document.createElement('input');
+  input.id = `token-${index}`;
+  input.name = token.name;
+  input.placeholder = /#[0-9a-f]{3,6}\b/i.exec(token.description ?? '')?.[0] ?? '';
+  form.append(label, input);
+  if (/color/.test(token.name)) {
+    // A picker beside the text field; the text field accepts any CSS value.
+    const picker = document.createElement('input');
+    picker.type = 'color';
+    picker.setAttribute('aria-label', `${token.name}: chọn màu`);
+    picker.value = /^#[0-9a-f]{6}$/i.test(input.placeholder) ? input.placeholder : '#000000';
+    picker.addEventListener('input', () => {
+      input.value = picker.value;
+      apply();
+    });
+    form.append(picker);
+  }
+}
+
+function apply() {
+  const lines = [];
+  for (const input of form.querySelectorAll('input:not([type="color"])')) {
+    if (input.value.trim()) {
+      themed.style.setProperty(input.name, input.value.trim());
+      lines.push(`  ${input.name}: ${input.value.trim()};`);
+    } else {
+      themed.style.removeProperty(input.name);
+    }
+  }
+  output.value = lines.length
+    ? `/* Portal Widgets theme */\n:root {\n${lines.join('\n')}\n}\n`
+    : '/* Đổi một biến ở bên trái để có CSS. */';
+}
+
+form.addEventListener('input', apply);
+form.addEventListener('submit', (event) => event.preventDefault());
+document.getElementById('reset').addEventListener('click', () => {
+  form.reset();
+  apply();
+});
+document.getElementById('copy').addEventListener('click', async () => {
+  const status = document.getElementById('copied');
+  try {
+    await navigator.clipboard.writeText(output.value);
+    status.textContent = 'Đã sao chép.';
+  } catch {
+    output.select();
+    status.textContent = 'Hãy nhấn Ctrl+C để sao chép phần đã chọn.';
+  }
+});
+apply();

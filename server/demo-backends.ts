@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { API_PREFIX } from './app.js';
+
+/** How each demo backend misbehaves; the demo's states gallery points elements at them. */
+export const DEMO_BACKEND_MODES = ['normal', 'slow', 'down', 'garbage', 'offline-votes'] as const;
+export type DemoBackendMode = (typeof DEMO_BACKEND_MODES)[number];
+
+/**
+ * `/demo-backends/<mode>/api/v1/…`: the real API, misbehaving on purpose, so the demo shows
+ * each element's loading, error and offline states from a real server rather than a flag inside
+ * the element. `slow` answers after `slowMs`; `down` answers 503; `garbage` answers 200 with an
+ * HTML maintenance page; `offline-votes` reads normally but drops the connection on a vote.
+ * Served with the demo only (`npm start`), never with the API alone.
+ */
+export function registerDemoBackends(app: FastifyInstance, { slowMs = 5000 } = {}): void {
+  app.all<{ Params: { mode: string; '*': string } }>(
+    '/demo-backends/:mode/api/v1/*',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const mode = request.params.mode as DemoBackendMode;
+      if (!DEMO_BACKEND_MODES.includes(mode)) {
+        return reply.code(404).send({
+          error: { code: 'not-found', message: `Use one of ${DEMO_BACKEND_MODES.join(', ')}` },
+        });
+      }
+      reply.header('cache-control', 'no-store');
+      if (mode === 'down') {
+        return reply.code(503).send({
+          error: { code: 'unavailable', message: 'This demo backend is down on purpose' },
+        });
+      }
+      if (mode === 'garbage') {
+        return reply
+          .type('text/html; charset=utf-8')
+          .send('<!doctype html><title>Bảo trì</title><p>Hệ thống đang bảo trì.</p>');
+      }
+      if (mode === 'offline-votes' && request.method === 'POST' && request.url.endsWith('/votes')) {
+        // As a dropped mobile connection looks to the browser: no answer at all.
+        request.raw.socket.destroy();
+        return reply.hijack();
+      }
+      if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, slowMs));
+      const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+      const answer = await app.inject({
+        method: request.method as 'GET' | 'POST',
+        url: `${API_PREFIX}/${request.params['*']}${query}`,
+        headers: {
+          'content-type': request.headers['content-type'] ?? 'application/json',
+          ...(request.headers['x-voter-token']
+            ? { 'x-voter-token': request.headers['x-voter-token'] }
+            : {}),
+        },
+        payload: request.method === 'GET' ? undefined : JSON.stringify(request.body ?? {}),
+      });
+      return reply
+        .code(answer.statusCode)
+        .type(String(answer.headers['content-type'] ?? 'application/json'))
+        .send(answer.body);
+    },
+  );
+}

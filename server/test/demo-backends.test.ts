@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createHarness, type Harness } from './harness.js';
+
+// The misbehaving backends the demo's states gallery uses, over real HTTP (a dropped connection
+// only shows on a real socket).
+describe('demo backends', () => {
+  let harness: Harness;
+  let base: string;
+  const staticRoot = mkdtempSync(join(tmpdir(), 'pw-demo-'));
+
+  before(async () => {
+    harness = await createHarness('sqlite::memory:', { staticRoot });
+    base = `${await harness.app.listen({ port: 0, host: '127.0.0.1' })}/demo-backends`;
+  });
+  after(async () => {
+    await harness.close();
+    rmSync(staticRoot, { recursive: true, force: true });
+  });
+
+  it('slow answers exactly what the API answers', async () => {
+    const real = await harness.app.inject({ url: '/api/v1/articles/3' });
+    const slow = await fetch(`${base}/slow/api/v1/articles/3`);
+    assert.equal(slow.status, 200);
+    assert.deepEqual(await slow.json(), real.json());
+  });
+
+  it('down answers 503 with an error body, garbage answers an HTML page', async () => {
+    const down = await fetch(`${base}/down/api/v1/articles/3`);
+    assert.equal(down.status, 503);
+    assert.equal(((await down.json()) as { error: { code: string } }).error.code, 'unavailable');
+    const garbage = await fetch(`${base}/garbage/api/v1/articles/3`);
+    assert.equal(garbage.status, 200);
+    assert.match(garbage.headers.get('content-type')!, /text\/html/);
+  });
+
+  it('offline-votes reads and hands out tokens, but drops the connection on a vote', async () => {
+    const rating = await fetch(`${base}/offline-votes/api/v1/articles/3/rating`);
+    assert.equal(rating.status, 200);
+    const before = (await rating.json()) as { count: number };
+    const { token } = (await (
+      await fetch(`${base}/offline-votes/api/v1/voter-tokens`, { method: 'POST' })
+    ).json()) as { token: string };
+    assert.ok(token);
+    await assert.rejects(
+      fetch(`${base}/offline-votes/api/v1/articles/3/votes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-voter-token': token },
+        body: JSON.stringify({ score: 4 }),
+      }),
+      TypeError,
+    );
+    // Nothing was recorded.
+    const now = (await harness.app.inject({ url: '/api/v1/articles/3/rating' })).json<{
+      count: number;
+    }>();
+    assert.equal(now.count, before.count);
+  });
+
+  it('an unknown mode is a 404 naming the modes; without the demo there are none', async () => {
+    const unknown = await fetch(`${base}/flaky/api/v1/articles/3`);
+    assert.equal(unknown.status, 404);
+    assert.match(await unknown.text(), /normal, slow, down, garbage, offline-votes/);
+    const apiOnly = await createHarness('sqlite::memory:');
+    try {
+      const response = await apiOnly.app.inject({ url: '/demo-backends/down/api/v1/articles/3' });
+      assert.equal(response.statusCode, 404);
+      assert.doesNotMatch(response.body, /demo backend/);
+    } finally {
+      await apiOnly.close();
+    }
+  });
+});
