@@ -511,7 +511,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   if (options.staticRoot && existsSync(options.staticRoot)) {
-    await app.register(fastifyStatic, { root: options.staticRoot, index: 'index.html' });
+    // The build writes .br and .gz beside each file; browsers that accept them get those.
+    await app.register(fastifyStatic, {
+      root: options.staticRoot,
+      // An array: with preCompressed, a plain string index is not looked up.
+      index: ['index.html'],
+      preCompressed: true,
+    });
     registerDemoBackends(app);
   }
   return app;

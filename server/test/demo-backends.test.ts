@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -13,12 +14,24 @@ describe('demo backends', () => {
   const staticRoot = mkdtempSync(join(tmpdir(), 'pw-demo-'));
 
   before(async () => {
+    const page = '<!doctype html><title>Demo</title>';
+    writeFileSync(join(staticRoot, 'index.html'), page);
+    writeFileSync(join(staticRoot, 'index.html.br'), brotliCompressSync(page));
     harness = await createHarness('sqlite::memory:', { staticRoot });
     base = `${await harness.app.listen({ port: 0, host: '127.0.0.1' })}/demo-backends`;
   });
   after(async () => {
     await harness.close();
     rmSync(staticRoot, { recursive: true, force: true });
+  });
+
+  it('serves the demo page at /, compressed for a browser that accepts it', async () => {
+    const response = await fetch(`${base.replace('/demo-backends', '')}/`, {
+      headers: { 'accept-encoding': 'br' },
+    });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-encoding'), 'br');
+    assert.match(await response.text(), /<title>Demo<\/title>/);
   });
 
   it('slow answers exactly what the API answers', async () => {
