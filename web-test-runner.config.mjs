@@ -52,19 +52,31 @@ function demoCdnMiddleware(context, next) {
 }
 
 /**
- * `/readme/<n>.html`: the README's n-th HTML example (0 = the first quick start) on an otherwise
- * blank page, with only the addresses a webmaster would change pointed at this test server.
+ * The README's and the guides' HTML examples, as a webmaster pastes them, on otherwise blank
+ * pages: `/guide/<name>/<n>.html` is the n-th example of README.md (`readme`) or
+ * docs/<name>.md. Only what a webmaster would change is pointed at this test server: the
+ * script's folder, the backend address and the article id.
  */
-function readmeMiddleware(context, next) {
-  const match = context.path.match(/^\/readme\/(\d+)\.html$/);
-  if (!match) return next();
-  const blocks = [...readFileSync('README.md', 'utf8').matchAll(/```html\n([\s\S]*?)```/g)];
-  const example = blocks[Number(match[1])][1]
+const GUIDES = {
+  readme: { file: 'README.md', api: [/https:\/\/[^"]*\/api\/v1/, '/demo/api/v1'], id: '12' },
+  wordpress: {
+    file: 'docs/wordpress.md',
+    api: [/https:\/\/site\.example\.gov\.vn/, '/wp-site'],
+    id: '101',
+  },
+  static: { file: 'docs/static.md', api: [/\/widgets-data/, '/test/fixtures/static-api'], id: '7' },
+};
+function guideMiddleware(context, next) {
+  const match = context.path.match(/^\/guide\/(\w+)\/(\d+)\.html$/);
+  const guide = match && GUIDES[match[1]];
+  if (!guide) return next();
+  const blocks = [...readFileSync(guide.file, 'utf8').matchAll(/```html\n([\s\S]*?)```/g)];
+  const example = blocks[Number(match[2])][1]
     .replaceAll('/static/pw/', '/dist/cdn/')
-    .replace(/data-api="https:\/\/[^"]*\/api\/v1"/, 'data-api="/demo/api/v1"')
-    .replaceAll('article-id="123"', 'article-id="12"');
+    .replace(/data-api="([^"]*)"/, (_, api) => `data-api="${api.replace(...guide.api)}"`)
+    .replaceAll('article-id="123"', `article-id="${guide.id}"`);
   context.type = 'html';
-  context.body = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>README</title>
+  context.body = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Guide</title>
 <script src="/test/fixtures/error-trap.js"></script></head><body>${example}</body></html>`;
   return undefined;
 }
@@ -83,7 +95,7 @@ export default {
   middleware: [
     strictCspMiddleware,
     demoCdnMiddleware,
-    readmeMiddleware,
+    guideMiddleware,
     referenceServer.proxy,
     wordpressFixture,
     nukevietFixture(),

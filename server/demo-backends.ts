@@ -45,6 +45,9 @@ export function registerDemoBackends(app: FastifyInstance, { slowMs = 5000 } = {
         method: request.method as 'GET' | 'POST',
         url: `${API_PREFIX}/${request.params['*']}${query}`,
         headers: {
+          // Image addresses in the answers name the host the browser asked.
+          host: request.host,
+          'x-forwarded-proto': request.protocol,
           'content-type': request.headers['content-type'] ?? 'application/json',
           ...(request.headers['x-voter-token']
             ? { 'x-voter-token': request.headers['x-voter-token'] }

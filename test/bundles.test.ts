@@ -142,7 +142,7 @@ describe('shipped bundles', () => {
 
   describe('the README', () => {
     it('its first quick start, pasted into a blank page, brings up all five elements', async () => {
-      const page = await open('/readme/0.html');
+      const page = await open('/guide/readme/0.html');
       const find = (tag: string) => page.document.querySelector<HTMLElement>(tag)!;
       const shadowText = (tag: string, selector: string) =>
         find(tag).shadowRoot?.querySelector(selector)?.textContent ?? '';
@@ -165,6 +165,40 @@ describe('shipped bundles', () => {
       );
       expect(page.window.pageErrors).to.deep.equal([]);
       expect(page.window.consoleMessages).to.deep.equal([]);
+    });
+  });
+
+  describe('the guides in docs/', () => {
+    it('WordPress: the example shows the post, its read-only rating and related posts', async () => {
+      const page = await open('/guide/wordpress/0.html');
+      const find = (tag: string) => page.document.querySelector(tag)!;
+      await until(
+        () => (find('article-view').shadowRoot?.querySelector('h1')?.textContent ?? '').length > 5,
+        'the post',
+      );
+      await until(
+        () => !!find('star-rating').shadowRoot?.textContent?.includes('Tổng số điểm'),
+        'the rating from WP-PostRatings',
+      );
+      expect(find('star-rating').shadowRoot!.querySelectorAll('input').length).to.equal(0);
+      find('related-list').scrollIntoView();
+      await until(
+        () => (find('related-list').shadowRoot?.querySelectorAll('a').length ?? 0) > 0,
+        'related posts',
+      );
+      expect(page.window.pageErrors).to.deep.equal([]);
+    });
+
+    it('static folder: the example shows the article from the JSON files', async () => {
+      const page = await open('/guide/static/0.html');
+      const article = page.document.querySelector('article-view')!;
+      await until(
+        () => !!article.shadowRoot?.querySelector('h1')?.textContent?.includes('hiến máu'),
+        'the article from articles/7.json',
+      );
+      const rating = page.document.querySelector('star-rating')!;
+      await until(() => !!rating.shadowRoot?.textContent?.includes('9'), 'its rating');
+      expect(page.window.pageErrors).to.deep.equal([]);
     });
   });
 
