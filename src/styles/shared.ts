@@ -13,9 +13,7 @@ export const hostStyles = css`
   :host([hidden]) {
     display: none !important;
   }
-  *,
-  *::before,
-  *::after {
+  * {
     box-sizing: inherit;
   }
   .visually-hidden {

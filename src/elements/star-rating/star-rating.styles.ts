@@ -64,8 +64,7 @@ export const starRatingStyles = css`
   }
   .star {
     position: relative;
-    display: inline-grid;
-    place-items: center;
+    display: inline-block;
     inline-size: var(--_size);
     block-size: var(--_size);
     cursor: pointer;
@@ -78,6 +77,8 @@ export const starRatingStyles = css`
     cursor: inherit;
   }
   .star svg {
+    /* Block, not centred in a grid: the same look with far less layout work for many ratings. */
+    display: block;
     inline-size: 100%;
     block-size: 100%;
     fill: transparent;

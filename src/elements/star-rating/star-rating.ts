@@ -378,9 +378,15 @@ export class StarRating extends BackendElement {
                 value=${score}
                 aria-label=${strings.star(String(score))}
                 .checked=${this.value === String(score)}
-                ?disabled=${disabled}
-              />${STAR}</label
-            >`,
+                ?disabled=${disabled} /><svg
+                viewBox="0 0 24 24"
+                aria-hidden="true"
+                focusable="false"
+              >
+                <path
+                  d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z"
+                /></svg
+            ></label>`,
         )}
       </div>
     </div>`;
