@@ -27,6 +27,8 @@ export interface AppOptions {
   secret: string;
   /** Origins (scheme://host[:port]) whose pages may call the API from the browser. */
   allowedOrigins: string[];
+  /** Which proxies' X-Forwarded-* headers to believe; none by default (see TRUST_PROXY). */
+  trustProxy?: boolean | string;
   /** A folder served at `/`: the built demo and `/cdn/` files. */
   staticRoot?: string;
   /** Votes per address per window before 429; soft, see VoteRateLimit. */
@@ -122,7 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 4096,
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? false,
   });
   // Query strings and paths arrive as text and are coerced to their types; a JSON body is
   // taken as sent, so a vote of "5" (a string) is refused rather than guessed at.

@@ -12,8 +12,25 @@ export interface ServerSettings {
   host: string;
   allowedOrigins: string[];
   voterSecret?: string;
+  /** Which proxies' X-Forwarded-* headers to believe (Fastify's trustProxy); none by default. */
+  trustProxy?: boolean | string;
   staticRoot?: string;
   logger?: false | { level: string };
+}
+
+/**
+ * TRUST_PROXY: unset or `false` believes no X-Forwarded-* header (a visitor could otherwise pick
+ * their own address); `true` believes any; addresses or CIDR ranges, only those proxies (e.g.
+ * `127.0.0.1` for nginx on the same machine).
+ */
+function trustProxyFrom(value: string | undefined): boolean | string {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (text === 'true') return true;
+  if (/^[\d.:a-f/]+(\s*,\s*[\d.:a-f/]+)*$/i.test(text)) return text.replace(/\s+/g, '');
+  throw new Error(
+    `TRUST_PROXY="${text}" is not understood: use true, or the proxies' addresses, e.g. TRUST_PROXY=127.0.0.1.`,
+  );
 }
 
 /** Reads the environment, naming the variable and the fix when a value is unusable. */
@@ -48,6 +65,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     host: env.HOST || '127.0.0.1',
     allowedOrigins,
     voterSecret: env.VOTER_SECRET,
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }
 
@@ -74,6 +92,7 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
     db: connection.db,
     secret,
     allowedOrigins: settings.allowedOrigins,
+    trustProxy: settings.trustProxy,
     staticRoot: settings.staticRoot,
     logger: settings.logger,
   });

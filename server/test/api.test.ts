@@ -260,4 +260,35 @@ describe('vote rate limit', () => {
       await harness.close();
     }
   });
+
+  it('believes X-Forwarded-For only from a trusted proxy', async () => {
+    // Each vote claims another address; only behind a trusted proxy is that the visitor's.
+    const statuses = async (trustProxy?: string) => {
+      const harness = await createHarness('sqlite::memory:', {
+        voteRateLimit: { max: 2, windowMs: 60_000 },
+        ...(trustProxy ? { trustProxy } : {}),
+      });
+      try {
+        const result = [];
+        for (let i = 1; i <= 4; i += 1) {
+          const answer = await harness.app.inject({
+            method: 'POST',
+            url: '/api/v1/articles/7/votes',
+            remoteAddress: '127.0.0.1',
+            headers: {
+              'x-voter-token': await newToken(harness.app),
+              'x-forwarded-for': `203.0.113.${i}`,
+            },
+            payload: { score: 4 },
+          });
+          result.push(answer.statusCode);
+        }
+        return result;
+      } finally {
+        await harness.close();
+      }
+    };
+    assert.deepEqual(await statuses(), [201, 201, 429, 429]);
+    assert.deepEqual(await statuses('127.0.0.1'), [201, 201, 201, 201]);
+  });
 });

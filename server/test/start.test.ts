@@ -25,6 +25,13 @@ describe('server start-up', () => {
     assert.deepEqual(settings.allowedOrigins, ['https://a.example', 'http://localhost:3000']);
     assert.equal(settings.databaseUrl, 'sqlite:./data/portal-widgets.sqlite');
     assert.equal(settings.host, '127.0.0.1');
+    assert.equal(settings.trustProxy, false);
+    assert.equal(settingsFromEnv({ TRUST_PROXY: 'true' }).trustProxy, true);
+    assert.equal(
+      settingsFromEnv({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy,
+      '127.0.0.1,10.0.0.0/8',
+    );
+    assert.throws(() => settingsFromEnv({ TRUST_PROXY: 'nginx' }), /TRUST_PROXY="nginx"/);
   });
 
   it('stops with one clear line when the port is taken or the database is unreachable', async () => {
