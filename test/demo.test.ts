@@ -125,6 +125,7 @@ describe('demo: playground', () => {
     const markup = (page.document.getElementById('markup') as HTMLTextAreaElement).value;
     expect(markup).to.include('<related-list').and.include('layout="cards"');
     expect(markup).to.include('article-id="1"');
+    expect(violations(await runAxe(page))).to.deep.equal([]);
   });
 
   it('logs the element’s events', async () => {
@@ -165,5 +166,8 @@ describe('demo: theming', () => {
     expect((page.document.getElementById('css') as HTMLTextAreaElement).value).to.include(
       '--pw-color-text: rgb(0, 100, 0);',
     );
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(violations(await runAxe(page))).to.deep.equal([]);
   });
 });
