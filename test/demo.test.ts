@@ -97,7 +97,13 @@ describe('demo: states gallery', () => {
     expect(Object.values(pending)).to.include(3);
   });
 
-  it('has no accessibility violations with every state shown', async () => {
+  it('has no accessibility violations with every state shown, in normal and high contrast', async () => {
+    expect(violations(await runAxe(page))).to.deep.equal([]);
+    part(page.document.querySelector('contrast-toggle')!, 'increase').click();
+    await until(
+      () => page.document.documentElement.dataset.pwContrast === 'more',
+      'high contrast on',
+    );
     expect(violations(await runAxe(page))).to.deep.equal([]);
   });
 });
