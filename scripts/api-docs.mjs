@@ -1,17 +1,10 @@
 // Writes docs/api/<tag>.md, one reference page per element, from custom-elements.json and the
 // hand-written example in docs/api/examples/<tag>.html. With --check, fails when a page is stale
 // (`npm run manifest:check` runs it so).
-import { readFileSync, writeFileSync } from 'node:fs';
-import { format, resolveConfig } from 'prettier';
+import { readFileSync } from 'node:fs';
+import { manifestElements, writeOrCheck } from './manifest.mjs';
 
-const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
-const elements = manifest.modules
-  .flatMap((module) =>
-    (module.declarations ?? [])
-      .filter((declaration) => declaration.customElement && declaration.tagName)
-      .map((declaration) => ({ ...declaration, path: module.path })),
-  )
-  .sort((a, b) => a.tagName.localeCompare(b.tagName));
+const elements = manifestElements();
 
 const oneLine = (text = '') => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
 const code = (text) => (text ? `\`${oneLine(text).replace(/`/g, "'")}\`` : '');
@@ -132,20 +125,7 @@ const pages = [
   ['docs/api/README.md', index],
 ];
 const check = process.argv.includes('--check');
-const stale = [];
-for (const [file, text] of pages) {
-  const pretty = await format(text, { ...(await resolveConfig(file)), filepath: file });
-  if (!check) writeFileSync(file, pretty);
-  else {
-    let committed = '';
-    try {
-      committed = readFileSync(file, 'utf8');
-    } catch {
-      // missing counts as stale
-    }
-    if (committed !== pretty) stale.push(file);
-  }
-}
+const stale = await writeOrCheck(pages, check);
 if (stale.length) {
   console.error(`${stale.join(', ')} stale: run \`npm run analyze\` and commit.`);
   process.exit(1);

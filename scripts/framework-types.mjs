@@ -2,17 +2,10 @@
 //   src/react/index.ts           React components made with @lit/react (committed; `--check` fails when stale)
 //   dist/types/jsx/*.d.ts        the tags' attributes for JSX and templates in React, Vue and Svelte
 // Run with no argument by `npm run build`; `npm run manifest:check` runs it with --check.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { format, resolveConfig } from 'prettier';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { manifestElements, pretty, writeOrCheck } from './manifest.mjs';
 
-const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
-const elements = manifest.modules
-  .flatMap((module) =>
-    (module.declarations ?? [])
-      .filter((declaration) => declaration.customElement && declaration.tagName)
-      .map((declaration) => ({ ...declaration, path: module.path })),
-  )
-  .sort((a, b) => a.tagName.localeCompare(b.tagName));
+const elements = manifestElements();
 
 const HEADER =
   '// Generated from custom-elements.json by scripts/framework-types.mjs: do not edit.\n';
@@ -140,26 +133,15 @@ const frameworks = {
   ],
 };
 
-const pretty = async (text, file) =>
-  format(text, { ...(await resolveConfig(file)), filepath: file });
-
 const reactFile = 'src/react/index.ts';
-const react = await pretty(reactSource(), reactFile);
-if (process.argv.includes('--check')) {
-  let committed = '';
-  try {
-    committed = readFileSync(reactFile, 'utf8');
-  } catch {
-    // missing counts as stale
-  }
-  if (committed !== react) {
-    console.error(`${reactFile} is stale: run \`npm run analyze\` and commit it.`);
-    process.exit(1);
-  }
-  console.log(`${reactFile} matches custom-elements.json.`);
-} else {
-  mkdirSync('src/react', { recursive: true });
-  writeFileSync(reactFile, react);
+const check = process.argv.includes('--check');
+mkdirSync('src/react', { recursive: true });
+if ((await writeOrCheck([[reactFile, reactSource()]], check)).length) {
+  console.error(`${reactFile} is stale: run \`npm run analyze\` and commit it.`);
+  process.exit(1);
+}
+if (check) console.log(`${reactFile} matches custom-elements.json.`);
+else {
   mkdirSync('dist/types/jsx', { recursive: true });
   writeFileSync('dist/types/jsx/attributes.d.ts', await pretty(attributesDeclaration(), 'x.d.ts'));
   for (const [file, lines] of Object.entries(frameworks)) {

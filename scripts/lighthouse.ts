@@ -3,22 +3,12 @@
 // them, for the desktop and the mobile profile. Aims: accessibility 100, best practices and
 // performance 95 or more, cumulative layout shift 0. Scores are figures to note, not a test:
 // performance depends on the machine.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
-import { startServer } from '../server/start.js';
+import { startDemoServer } from './demo-server.js';
 import { findChromium } from './find-chromium.mjs';
 
-const folder = mkdtempSync(join(tmpdir(), 'portal-widgets-lighthouse-'));
-const server = await startServer({
-  databaseUrl: `sqlite:${join(folder, 'demo.sqlite')}`,
-  port: 0,
-  host: '127.0.0.1',
-  allowedOrigins: [],
-  staticRoot: resolve('dist'),
-});
+const server = await startDemoServer();
 const chromePath = findChromium();
 if (!chromePath) {
   console.error('No Chromium found: apt-get install -y chromium, or set CHROME_PATH.');
@@ -63,5 +53,4 @@ try {
 } finally {
   chrome.kill();
   await server.close();
-  rmSync(folder, { recursive: true, force: true });
 }

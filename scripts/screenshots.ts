@@ -1,20 +1,10 @@
 // npm run screenshots — pictures of the demo page for the README, made from the real build and
 // server in headless Chromium: the default look, high contrast, and a phone at 200 % text.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { startServer } from '../server/start.js';
+import { startDemoServer } from './demo-server.js';
 import { findChromium } from './find-chromium.mjs';
 
-const folder = mkdtempSync(join(tmpdir(), 'portal-widgets-screenshots-'));
-const server = await startServer({
-  databaseUrl: `sqlite:${join(folder, 'demo.sqlite')}`,
-  port: 0,
-  host: '127.0.0.1',
-  allowedOrigins: [],
-  staticRoot: resolve('dist'),
-});
+const server = await startDemoServer();
 const browser = await puppeteer.launch({ executablePath: findChromium(), args: ['--no-sandbox'] });
 
 async function shoot(name: string, width: number, height: number, prepare: string) {
@@ -47,5 +37,4 @@ try {
 } finally {
   await browser.close();
   await server.close();
-  rmSync(folder, { recursive: true, force: true });
 }

@@ -1,11 +1,9 @@
 // Writes dist/vscode.html-custom-data.json from custom-elements.json, so VS Code completes our
 // tags and attributes in HTML (settings: "html.customData": ["./node_modules/portal-widgets/dist/vscode.html-custom-data.json"]).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { manifestElements } from './manifest.mjs';
 
-const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
-const tags = manifest.modules
-  .flatMap((module) => module.declarations ?? [])
-  .filter((declaration) => declaration.customElement && declaration.tagName)
+const tags = manifestElements()
   .map((element) => ({
     name: element.tagName,
     description: [element.summary, element.description].filter(Boolean).join('\n\n'),
