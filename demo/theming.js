@@ -26,14 +26,16 @@ for (const [index, token] of sorted.entries()) {
   const input = document.createElement('input');
   input.id = `token-${index}`;
   input.name = token.name;
-  input.placeholder = /#[0-9a-f]{3,6}\b/i.exec(token.description ?? '')?.[0] ?? '';
+  // The default as the manifest states it: "(default #0b5394)", "(default 1.5em, …)".
+  input.placeholder = /\(default ([^,):]+)/.exec(token.description ?? '')?.[1]?.trim() ?? '';
   form.append(label, input);
-  if (/color/.test(token.name)) {
-    // A picker beside the text field; the text field accepts any CSS value.
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(input.placeholder)?.[1];
+  if (hex) {
+    // A picker beside the text field, starting at the default; the text field takes any CSS value.
     const picker = document.createElement('input');
     picker.type = 'color';
     picker.setAttribute('aria-label', `${token.name}: chọn màu`);
-    picker.value = /^#[0-9a-f]{6}$/i.test(input.placeholder) ? input.placeholder : '#000000';
+    picker.value = `#${hex.length === 3 ? [...hex].map((digit) => digit + digit).join('') : hex}`;
     picker.addEventListener('input', () => {
       input.value = picker.value;
       apply();

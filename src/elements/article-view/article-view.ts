@@ -90,11 +90,11 @@ function finishBody(
  * @csspart error - The failure message.
  * @csspart retry - The "try again" button.
  *
- * @cssproperty --pw-color-text - Body text colour.
- * @cssproperty --pw-color-muted - Meta line and captions.
- * @cssproperty --pw-color-accent - Links and the headline.
- * @cssproperty --pw-color-surface - Background of the skeleton and focus ring gap.
- * @cssproperty --pw-color-focus - Focus outline colour.
+ * @cssproperty --pw-color-text - Body text colour (default #1f2328).
+ * @cssproperty --pw-color-muted - Meta line and captions (default #4b5563).
+ * @cssproperty --pw-color-accent - Links and the headline (default #0b5394).
+ * @cssproperty --pw-color-surface - Background of the skeleton and focus ring gap (default #fff).
+ * @cssproperty --pw-color-focus - Focus outline colour (default #0b5394).
  * @cssproperty --pw-article-title-size - Headline size (default 1.75em).
  * @cssproperty --pw-article-measure - Maximum line length (default none: the column's width).
  */

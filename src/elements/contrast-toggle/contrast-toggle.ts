@@ -45,14 +45,14 @@ const STRINGS: Translations<{
  * @csspart increase - "Tăng tương phản".
  * @csspart decrease - "Giảm tương phản".
  *
- * @cssproperty --pw-color-text - Button text colour.
- * @cssproperty --pw-color-surface - Button background.
- * @cssproperty --pw-color-border - Button border colour.
- * @cssproperty --pw-color-accent - Border colour on hover.
- * @cssproperty --pw-color-focus - Focus outline colour.
- * @cssproperty --pw-color-muted - Text colour of the button for the state already in force.
- * @cssproperty --pw-radius - Button corner radius.
- * @cssproperty --pw-gap - Space between the buttons.
+ * @cssproperty --pw-color-text - Button text colour (default #1f2328).
+ * @cssproperty --pw-color-surface - Button background (default #fff).
+ * @cssproperty --pw-color-border - Button border colour (default #6b7280).
+ * @cssproperty --pw-color-accent - Border colour on hover (default #0b5394).
+ * @cssproperty --pw-color-focus - Focus outline colour (default #0b5394).
+ * @cssproperty --pw-color-muted - Text colour of the button for the state already in force (default #4b5563).
+ * @cssproperty --pw-radius - Button corner radius (default 0.25em).
+ * @cssproperty --pw-gap - Space between the buttons (default 0.25em).
  * @cssproperty --pw-font-family - Font family (inherits the page's by default).
  */
 export class ContrastToggle extends PreferenceElement {

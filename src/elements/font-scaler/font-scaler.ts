@@ -66,14 +66,14 @@ function parseSteps(value: string): number[] | null {
  * @csspart reset - The A button.
  * @csspart increase - The A+ button.
  *
- * @cssproperty --pw-color-text - Button text colour.
- * @cssproperty --pw-color-surface - Button background.
- * @cssproperty --pw-color-border - Button border colour.
- * @cssproperty --pw-color-accent - Border colour on hover.
- * @cssproperty --pw-color-focus - Focus outline colour.
- * @cssproperty --pw-color-muted - Text colour of a button at its limit.
- * @cssproperty --pw-radius - Button corner radius.
- * @cssproperty --pw-gap - Space between the buttons.
+ * @cssproperty --pw-color-text - Button text colour (default #1f2328).
+ * @cssproperty --pw-color-surface - Button background (default #fff).
+ * @cssproperty --pw-color-border - Button border colour (default #6b7280).
+ * @cssproperty --pw-color-accent - Border colour on hover (default #0b5394).
+ * @cssproperty --pw-color-focus - Focus outline colour (default #0b5394).
+ * @cssproperty --pw-color-muted - Text colour of a button at its limit (default #4b5563).
+ * @cssproperty --pw-radius - Button corner radius (default 0.25em).
+ * @cssproperty --pw-gap - Space between the buttons (default 0.25em).
  * @cssproperty --pw-font-family - Font family (inherits the page's by default).
  */
 export class FontScaler extends PreferenceElement {

@@ -42,11 +42,11 @@ const DEFAULT_STRATEGY = 'topic newer older';
  * @csspart error - The failure message.
  * @csspart retry - The "try again" button.
  *
- * @cssproperty --pw-color-text - Text colour.
- * @cssproperty --pw-color-muted - Dates.
- * @cssproperty --pw-color-accent - Links.
- * @cssproperty --pw-color-focus - Focus outline colour.
- * @cssproperty --pw-gap - Space between items.
+ * @cssproperty --pw-color-text - Text colour (default #1f2328).
+ * @cssproperty --pw-color-muted - Dates (default #4b5563).
+ * @cssproperty --pw-color-accent - Links (default #0b5394).
+ * @cssproperty --pw-color-focus - Focus outline colour (default #0b5394).
+ * @cssproperty --pw-gap - Space between items (default 0.25em).
  */
 export class RelatedList extends BackendElement {
   static override styles = [hostStyles, fetchStateStyles, relatedListStyles];

@@ -96,10 +96,10 @@ const delivering = new Set<string>();
  *
  * @cssproperty --pw-star-color - Filled stars and outlines (default #a15c00, 3:1 or better on white).
  * @cssproperty --pw-star-size - Size of each star (default 1.5em, never under 24px).
- * @cssproperty --pw-star-gap - Space between stars.
- * @cssproperty --pw-color-text - Text colour.
- * @cssproperty --pw-color-muted - Secondary text.
- * @cssproperty --pw-color-focus - Focus outline colour.
+ * @cssproperty --pw-star-gap - Space between stars (default 0.125em).
+ * @cssproperty --pw-color-text - Text colour (default #1f2328).
+ * @cssproperty --pw-color-muted - Secondary text (default #4b5563).
+ * @cssproperty --pw-color-focus - Focus outline colour (default #0b5394).
  */
 export class StarRating extends BackendElement {
   static override styles = [hostStyles, fetchStateStyles, starRatingStyles];
