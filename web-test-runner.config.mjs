@@ -66,6 +66,32 @@ const GUIDES = {
   },
   static: { file: 'docs/static.md', api: [/\/widgets-data/, '/test/fixtures/static-api'], id: '7' },
 };
+/**
+ * `/nukeviet/guide.html`: docs/nukeviet.md's script tag and detail.tpl snippet placed in the
+ * stand-in NukeViet article page, as a webmaster would put them in the theme. The portal lives
+ * under /nukeviet/ here, so the script tag names it; {NEWSID} is the page's article.
+ */
+function nukevietGuideMiddleware(context, next) {
+  if (context.path !== '/nukeviet/guide.html') return next();
+  const [script, detail] = [
+    ...readFileSync('docs/nukeviet.md', 'utf8').matchAll(/```html\n([\s\S]*?)```/g),
+  ].map(([, code]) => code);
+  const page = readFileSync('test/fixtures/nukeviet/detail.html', 'utf8')
+    .replace(
+      '</head>',
+      `<script src="/test/fixtures/error-trap.js"></script>${script
+        .replace('{NV_BASE_SITEURL}themes/{TEMPLATE}/js/pw/', '/dist/cdn/')
+        .replace(
+          'data-backend="nukeviet"',
+          'data-backend="nukeviet" data-api="/nukeviet/"',
+        )}</head>`,
+    )
+    .replace('</body>', `${detail.replaceAll('{NEWSID}', '412')}</body>`);
+  context.type = 'html';
+  context.body = page;
+  return undefined;
+}
+
 function guideMiddleware(context, next) {
   const match = context.path.match(/^\/guide\/(\w+)\/(\d+)\.html$/);
   const guide = match && GUIDES[match[1]];
@@ -96,6 +122,7 @@ export default {
     strictCspMiddleware,
     demoCdnMiddleware,
     guideMiddleware,
+    nukevietGuideMiddleware,
     referenceServer.proxy,
     wordpressFixture,
     nukevietFixture(),

@@ -189,6 +189,33 @@ describe('shipped bundles', () => {
       expect(page.window.pageErrors).to.deep.equal([]);
     });
 
+    it('NukeViet: the snippets in the theme read the page, vote through op=rating and scale .bodytext', async () => {
+      await fetch('/nukeviet/reset');
+      const page = await open('/nukeviet/guide.html');
+      const rating = page.document.querySelector('star-rating')!;
+      const text = () => (rating.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
+      await until(
+        () => text().includes('Tổng số điểm của bài viết là: 12 trong 3 đánh giá'),
+        'the page’s rating',
+      );
+      expect(
+        page.document.getElementById('form3B')!.offsetHeight,
+        'the theme’s stars hidden',
+      ).to.equal(0);
+      const star = rating.shadowRoot!.querySelector<HTMLInputElement>('input[value="4"]')!;
+      star.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      star.click();
+      await until(() => text().includes('16 trong 4'), 'the vote counted by the portal');
+      const body = page.document.querySelector('.bodytext p')!;
+      const before = parseFloat(page.window.getComputedStyle(body).fontSize);
+      part(page.document.querySelector('font-scaler')!, 'increase').click();
+      await until(
+        () => parseFloat(page.window.getComputedStyle(body).fontSize) > before,
+        'larger article text',
+      );
+      expect(page.window.pageErrors).to.deep.equal([]);
+    });
+
     it('static folder: the example shows the article from the JSON files', async () => {
       const page = await open('/guide/static/0.html');
       const article = page.document.querySelector('article-view')!;
