@@ -28,6 +28,15 @@ const builds: Record<string, UserConfig> = {
       rolldownOptions: { output: { minify: true } },
     },
   },
+  // The accessibility bar alone (font-scaler, contrast-toggle), for portals that want only it.
+  toolbar: {
+    define: { __SINGLE_FILE__: 'true' },
+    build: {
+      outDir: 'dist/cdn',
+      lib: { entry: 'src/toolbar.ts', formats: ['es'], fileName: () => 'portal-toolbar.js' },
+      rolldownOptions: { output: { minify: true } },
+    },
+  },
   // The same as a classic script, for CMS templates that only allow <script src>.
   iife: {
     // A classic script has no import.meta; it finds its tag through document.currentScript.
@@ -90,7 +99,7 @@ const builds: Record<string, UserConfig> = {
               },
               {
                 name: 'core',
-                test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|src[\\/](core[\\/](config|define|lang|portal-element|events|announce)|styles[\\/]shared)\b/,
+                test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|src[\\/](core[\\/](config|define|lang|portal-element|events|announce)|styles[\\/](shared|fetch-state))\b/,
                 priority: 1,
               },
             ],

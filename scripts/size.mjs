@@ -13,6 +13,8 @@ const BUDGETS = [
   // Guards against growth; the aim is 16 KB (see the README's "Sizes").
   { pattern: /^portal-widgets\.js$/, budget: 21.5 * KB },
   { pattern: /^portal-widgets\.iife\.js$/, budget: 21.5 * KB },
+  // font-scaler and contrast-toggle alone; the aim is 9 KB (see the README's "Sizes").
+  { pattern: /^portal-toolbar\.js$/, budget: 10.5 * KB },
   { pattern: /^autoloader\.js$/, budget: 1.5 * KB },
   // Each element's own chunk; lit, the core and the backend client are shared chunks.
   { pattern: /^chunks\/article-view\.define-.*\.js$/, budget: 4 * KB },

@@ -140,6 +140,30 @@ describe('shipped bundles', () => {
     });
   });
 
+  describe('portal-toolbar.js', () => {
+    it('brings the text size and contrast bar alone, and nothing else', async () => {
+      const page = await open('/test/fixtures/toolbar-page.html');
+      part(page.document.querySelector('font-scaler')!, 'increase').click();
+      await until(() => page.document.documentElement.dataset.pwTextScale === '1.2', 'larger text');
+      part(page.document.querySelector('contrast-toggle')!, 'increase').click();
+      await until(
+        () => page.document.documentElement.dataset.pwContrast === 'more',
+        'high contrast',
+      );
+      expect(page.window.customElements.get('star-rating')).to.equal(undefined);
+      expect(page.window.customElements.get('article-view')).to.equal(undefined);
+      const scripts = page.window.performance
+        .getEntriesByType('resource')
+        .map(({ name }) => name)
+        .filter((name) => name.includes('/dist/'));
+      expect(scripts.map((name) => new URL(name).pathname)).to.deep.equal([
+        '/dist/cdn/portal-toolbar.js',
+      ]);
+      expect(page.window.pageErrors).to.deep.equal([]);
+      expect(page.window.consoleMessages).to.deep.equal([]);
+    });
+  });
+
   describe('the README', () => {
     it('its first quick start, pasted into a blank page, brings up all five elements', async () => {
       const page = await open('/guide/readme/0.html');

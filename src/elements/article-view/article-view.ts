@@ -7,7 +7,8 @@ import { heading } from '../../core/heading.js';
 import { ArticleErrorEvent, ArticleLoadEvent } from '../../core/events.js';
 import type { Translations } from '../../core/lang.js';
 import { adoptDocumentSheet } from '../../styles/document-sheets.js';
-import { fetchStateStyles, hostStyles } from '../../styles/shared.js';
+import { fetchStateStyles } from '../../styles/fetch-state.js';
+import { hostStyles } from '../../styles/shared.js';
 import { articleViewStyles, PRINT_ALONE } from './article-view.styles.js';
 import { sanitize, trustedPolicy } from './sanitize.js';
 

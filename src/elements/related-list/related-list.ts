@@ -10,7 +10,8 @@ import { reportBadSetting } from '../../core/config.js';
 import { heading } from '../../core/heading.js';
 import { ArticleErrorEvent } from '../../core/events.js';
 import type { Translations } from '../../core/lang.js';
-import { fetchStateStyles, hostStyles } from '../../styles/shared.js';
+import { fetchStateStyles } from '../../styles/fetch-state.js';
+import { hostStyles } from '../../styles/shared.js';
 import { relatedListStyles } from './related-list.styles.js';
 
 const STRINGS: Translations<{ heading: string; loading: string }> = {

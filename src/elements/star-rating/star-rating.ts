@@ -5,7 +5,8 @@ import { nextAnnouncement } from '../../core/announce.js';
 import { BackendElement } from '../../core/backend-element.js';
 import { ArticleErrorEvent, RatingChangeEvent } from '../../core/events.js';
 import type { Translations } from '../../core/lang.js';
-import { fetchStateStyles, hostStyles } from '../../styles/shared.js';
+import { fetchStateStyles } from '../../styles/fetch-state.js';
+import { hostStyles } from '../../styles/shared.js';
 import { starRatingStyles } from './star-rating.styles.js';
 import { clearPending, givenVote, pendingVote, queuePending, rememberGiven } from './vote-store.js';
 

@@ -1,0 +1,30 @@
+import { css } from 'lit';
+
+/** The failure message and its "try again" button, shared by the elements that fetch. */
+export const fetchStateStyles = css`
+  .error {
+    padding: 1em;
+    border: 1px solid var(--pw-color-border, #6b7280);
+    border-radius: var(--pw-radius, 0.25em);
+  }
+  button {
+    min-block-size: max(24px, 2.25em);
+    padding: 0.25em 1em;
+    font: inherit;
+    color: var(--pw-color-text, #1f2328);
+    background: var(--pw-color-surface, #fff);
+    border: 1px solid var(--pw-color-border, #6b7280);
+    border-radius: var(--pw-radius, 0.25em);
+    cursor: pointer;
+  }
+  button:focus-visible {
+    outline: 3px solid var(--pw-color-focus, #0b5394);
+    outline-offset: 2px;
+  }
+  @media (forced-colors: active) {
+    button,
+    .error {
+      border-color: ButtonText;
+    }
+  }
+`;
