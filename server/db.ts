@@ -84,8 +84,24 @@ export function openDatabase(url: string): DatabaseConnection {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Kysely prepares every query anew; preparing was the largest single cost of a read. The
+  // queries are few and fixed, so each prepared statement is kept and reused (one connection,
+  // used by one query at a time, as better-sqlite3 statements allow).
+  const statements = new Map<string, SQLite.Statement>();
+  const database = {
+    close: () => sqlite.close(),
+    prepare(query: string) {
+      let statement = statements.get(query);
+      if (!statement) {
+        if (statements.size >= 500) statements.clear();
+        statement = sqlite.prepare(query);
+        statements.set(query, statement);
+      }
+      return statement;
+    },
+  };
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
     kind: 'sqlite',
   };
 }
