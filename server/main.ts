@@ -25,7 +25,8 @@ const server = await startServer({
 });
 const { kind } = server.connection;
 console.log(
-  `Portal Widgets: demo at ${server.url}/, script-tag files at ${server.url}/cdn/, API at ${server.url}/api/v1 (${kind}).`,
+  `Portal Widgets: demo at ${server.url}/, script-tag files at ${server.url}/cdn/, API at ${server.url}/api/v1 (${kind}).\n` +
+    `For designers: ${server.url}/states.html, ${server.url}/playground.html, ${server.url}/theming.html`,
 );
 
 // Finish the requests in flight, then close the database, on a deploy or Ctrl-C.
