@@ -51,6 +51,10 @@ function demoCdnMiddleware(context, next) {
   return next();
 }
 
+/** The ```html examples of a Markdown file, in order. */
+const htmlExamples = (file) =>
+  [...readFileSync(file, 'utf8').matchAll(/```html\n([\s\S]*?)```/g)].map(([, code]) => code);
+
 /**
  * The README's and the guides' HTML examples, as a webmaster pastes them, on otherwise blank
  * pages: `/guide/<name>/<n>.html` is the n-th example of README.md (`readme`) or
@@ -66,6 +70,21 @@ const GUIDES = {
   },
   static: { file: 'docs/static.md', api: [/\/widgets-data/, '/test/fixtures/static-api'], id: '7' },
 };
+function guideMiddleware(context, next) {
+  const match = context.path.match(/^\/guide\/(\w+)\/(\d+)\.html$/);
+  const guide = match && GUIDES[match[1]];
+  if (!guide) return next();
+  const pasted = htmlExamples(guide.file)[Number(match[2])];
+  const example = pasted
+    .replaceAll('/static/pw/', '/dist/cdn/')
+    .replace(/data-api="([^"]*)"/, (_, api) => `data-api="${api.replace(...guide.api)}"`)
+    .replaceAll('article-id="123"', `article-id="${guide.id}"`);
+  context.type = 'html';
+  context.body = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Guide</title>
+<script src="/test/fixtures/error-trap.js"></script></head><body>${example}</body></html>`;
+  return undefined;
+}
+
 /**
  * `/nukeviet/guide.html`: docs/nukeviet.md's script tag and detail.tpl snippet placed in the
  * stand-in NukeViet article page, as a webmaster would put them in the theme. The portal lives
@@ -73,9 +92,7 @@ const GUIDES = {
  */
 function nukevietGuideMiddleware(context, next) {
   if (context.path !== '/nukeviet/guide.html') return next();
-  const [script, detail] = [
-    ...readFileSync('docs/nukeviet.md', 'utf8').matchAll(/```html\n([\s\S]*?)```/g),
-  ].map(([, code]) => code);
+  const [script, detail] = htmlExamples('docs/nukeviet.md');
   const page = readFileSync('test/fixtures/nukeviet/detail.html', 'utf8')
     .replace(
       '</head>',
@@ -89,21 +106,6 @@ function nukevietGuideMiddleware(context, next) {
     .replace('</body>', `${detail.replaceAll('{NEWSID}', '412')}</body>`);
   context.type = 'html';
   context.body = page;
-  return undefined;
-}
-
-function guideMiddleware(context, next) {
-  const match = context.path.match(/^\/guide\/(\w+)\/(\d+)\.html$/);
-  const guide = match && GUIDES[match[1]];
-  if (!guide) return next();
-  const blocks = [...readFileSync(guide.file, 'utf8').matchAll(/```html\n([\s\S]*?)```/g)];
-  const example = blocks[Number(match[2])][1]
-    .replaceAll('/static/pw/', '/dist/cdn/')
-    .replace(/data-api="([^"]*)"/, (_, api) => `data-api="${api.replace(...guide.api)}"`)
-    .replaceAll('article-id="123"', `article-id="${guide.id}"`);
-  context.type = 'html';
-  context.body = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Guide</title>
-<script src="/test/fixtures/error-trap.js"></script></head><body>${example}</body></html>`;
   return undefined;
 }
 

@@ -1,10 +1,8 @@
 // The playground: every attribute, CSS custom property, part and event of each element, read from
 // custom-elements.json (generated from the source), editable live, with the markup to copy.
-const manifest = await (await fetch('custom-elements.json')).json();
-const elements = manifest.modules
-  .flatMap((module) => module.declarations ?? [])
-  .filter((declaration) => declaration.customElement && declaration.tagName)
-  .sort((a, b) => a.tagName.localeCompare(b.tagName));
+import { copyButton, manifestElements } from './tools.js';
+
+const elements = await manifestElements();
 
 /** Values that make the preview show something on the demo server. */
 const STARTING_VALUES = { 'article-id': '1' };
@@ -155,13 +153,5 @@ $('lang').addEventListener('change', () => {
   current.lang = $('lang').value;
   update();
 });
-$('copy').addEventListener('click', async () => {
-  try {
-    await navigator.clipboard.writeText($('markup').value);
-    $('copied').textContent = 'Đã sao chép.';
-  } catch {
-    $('markup').select();
-    $('copied').textContent = 'Hãy nhấn Ctrl+C để sao chép phần đã chọn.';
-  }
-});
+copyButton($('copy'), $('markup'), $('copied'));
 show(tagSelect.value);

@@ -1,9 +1,9 @@
 // The theming page: every --pw-* custom property the elements document, edited live on a
 // container of all five elements, with the resulting CSS to copy.
-const manifest = await (await fetch('custom-elements.json')).json();
+import { copyButton, manifestElements } from './tools.js';
+
 const tokens = new Map();
-for (const declaration of manifest.modules.flatMap((module) => module.declarations ?? [])) {
-  if (!declaration.customElement) continue;
+for (const declaration of await manifestElements()) {
   for (const property of declaration.cssProperties ?? []) {
     if (!tokens.has(property.name)) tokens.set(property.name, { ...property, tags: [] });
     tokens.get(property.name).tags.push(declaration.tagName);
@@ -36,10 +36,8 @@ for (const [index, token] of sorted.entries()) {
     picker.type = 'color';
     picker.setAttribute('aria-label', `${token.name}: chọn màu`);
     picker.value = `#${hex.length === 3 ? [...hex].map((digit) => digit + digit).join('') : hex}`;
-    picker.addEventListener('input', () => {
-      input.value = picker.value;
-      apply();
-    });
+    // Runs before the form's own listener, which then applies the value.
+    picker.addEventListener('input', () => (input.value = picker.value));
     form.append(picker);
   }
 }
@@ -65,14 +63,5 @@ document.getElementById('reset').addEventListener('click', () => {
   form.reset();
   apply();
 });
-document.getElementById('copy').addEventListener('click', async () => {
-  const status = document.getElementById('copied');
-  try {
-    await navigator.clipboard.writeText(output.value);
-    status.textContent = 'Đã sao chép.';
-  } catch {
-    output.select();
-    status.textContent = 'Hãy nhấn Ctrl+C để sao chép phần đã chọn.';
-  }
-});
+copyButton(document.getElementById('copy'), output, document.getElementById('copied'));
 apply();

@@ -520,7 +520,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       index: ['index.html'],
       preCompressed: true,
     });
-    registerDemoBackends(app);
+    registerDemoBackends(app, { apiPrefix: API_PREFIX });
   }
   return app;
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { API_PREFIX } from './app.js';
 
 /** How each demo backend misbehaves; the demo's states gallery points elements at them. */
 export const DEMO_BACKEND_MODES = ['normal', 'slow', 'down', 'garbage', 'offline-votes'] as const;
@@ -12,9 +11,12 @@ export type DemoBackendMode = (typeof DEMO_BACKEND_MODES)[number];
  * HTML maintenance page; `offline-votes` reads normally but drops the connection on a vote.
  * Served with the demo only (`npm start`), never with the API alone.
  */
-export function registerDemoBackends(app: FastifyInstance, { slowMs = 5000 } = {}): void {
+export function registerDemoBackends(
+  app: FastifyInstance,
+  { apiPrefix, slowMs = 5000 }: { apiPrefix: string; slowMs?: number },
+): void {
   app.all<{ Params: { mode: string; '*': string } }>(
-    '/demo-backends/:mode/api/v1/*',
+    `/demo-backends/:mode${apiPrefix}/*`,
     { schema: { hide: true } },
     async (request, reply) => {
       const mode = request.params.mode as DemoBackendMode;
@@ -43,7 +45,7 @@ export function registerDemoBackends(app: FastifyInstance, { slowMs = 5000 } = {
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
       const answer = await app.inject({
         method: request.method as 'GET' | 'POST',
-        url: `${API_PREFIX}/${request.params['*']}${query}`,
+        url: `${apiPrefix}/${request.params['*']}${query}`,
         headers: {
           // Image addresses in the answers name the host the browser asked.
           host: request.host,

@@ -1,6 +1,5 @@
-import './script-config.js';
+import { startOnPage } from './script-config.js';
 import { configure, getConfig } from './core/config.js';
-import { getPagePreferences } from './prefs/page-preferences.js';
 import { registerBackend } from './backend/registry.js';
 import { BackendError } from './backend/types.js';
 
@@ -38,10 +37,4 @@ declare global {
   }
 }
 
-// Nothing to set up when imported in Node (no page).
-if (typeof document !== 'undefined') {
-  // The first copy on the page keeps the global; a second copy changes nothing.
-  window.PortalWidgets ??= PortalWidgets;
-  // Saved preferences apply on every page that loads the bundle, with or without a toolbar.
-  getPagePreferences();
-}
+startOnPage(PortalWidgets);

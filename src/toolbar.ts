@@ -1,8 +1,7 @@
 // The accessibility bar alone, font-scaler and contrast-toggle, as one self-contained file for
 // portals that want only that (about half the bytes of portal-widgets.js).
-import './script-config.js';
+import { startOnPage } from './script-config.js';
 import { configure, getConfig } from './core/config.js';
-import { getPagePreferences } from './prefs/page-preferences.js';
 
 export { FontScaler } from './elements/font-scaler/font-scaler.define.js';
 export { ContrastToggle } from './elements/contrast-toggle/contrast-toggle.define.js';
@@ -12,8 +11,4 @@ export { configure };
 /** `window.PortalWidgets` when this file is the first Portal Widgets script on the page. */
 export const PortalWidgets = { configure, getConfig, version: __VERSION__ };
 
-if (typeof document !== 'undefined') {
-  const page = window as { PortalWidgets?: unknown };
-  page.PortalWidgets ??= PortalWidgets;
-  getPagePreferences();
-}
+startOnPage(PortalWidgets);
