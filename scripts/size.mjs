@@ -1,10 +1,9 @@
 // Prints the gzip size of every shipped file against its budget, beside a lit-only peer built in
 // the same run. With --check, exits 1 when a budget is exceeded. Run after `npm run build`.
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { buildLitPeer } from './lit-peer.mjs';
 
 const KB = 1024;
 /** Gzip budgets (level 9) in bytes; a file matching no budget is listed without one. */
@@ -32,31 +31,13 @@ function listFiles(dir, prefix = '') {
   );
 }
 
-/** The peer: lit with one trivial element, minified the same way. */
-async function litPeerSize() {
-  const outDir = join(tmpdir(), `portal-widgets-size-peer-${process.pid}`);
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      outDir,
-      target: 'es2022',
-      lib: { entry: 'bench/lit-peer.ts', formats: ['es'], fileName: () => 'peer.js' },
-      rolldownOptions: { output: { minify: true } },
-    },
-  });
-  const size = gzipSize(join(outDir, 'peer.js'));
-  rmSync(outDir, { recursive: true, force: true });
-  return size;
-}
-
 const rows = listFiles('dist/cdn')
   .filter((file) => file.endsWith('.js'))
   .map((file) => {
     const rule = BUDGETS.find(({ pattern }) => pattern.test(file));
     return { file, size: gzipSize(join('dist/cdn', file)), ...rule };
   });
-const peer = await litPeerSize();
+const peer = gzipSync(await buildLitPeer(), { level: 9 }).length;
 
 const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
 console.log('\nGzip sizes (level 9) of dist/cdn');
