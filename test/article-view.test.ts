@@ -171,6 +171,21 @@ describe('article-view', () => {
     }
   });
 
+  it('does not blame CORS in the console when the backend answered with a server error', async () => {
+    await server({ failNext: 100 });
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const element = await articleView('article-id="2"', api);
+      await until(() => !!shadow(element).querySelector('[role="alert"] button'), 'alert');
+      expect(warnings.join('\n')).to.include('answered 503').and.not.include('ALLOWED_ORIGINS');
+    } finally {
+      console.warn = original;
+      await server({ failNext: 0 });
+    }
+  });
+
   it('explains a missing backend in an alert and in the console', async () => {
     const errors: string[] = [];
     const original = console.error;

@@ -120,6 +120,7 @@ describe('backend client on the reference server', () => {
     await server({ failNext: 1 });
     const error = await rejection(client.rate('7', 4));
     expect(error.code).to.equal('network');
+    expect(error.status, 'the answer is kept apart from no answer at all').to.equal(503);
     const posts = (await server()).requests.filter(
       (line) => line.startsWith('POST') && line.includes('/articles/7/votes'),
     );
@@ -160,7 +161,9 @@ describe('backend client on the reference server', () => {
     const client = new BackendClient(
       restBackend({ api: 'http://127.0.0.1:9/api/v1', http: http({ retries: 0 }) }),
     );
-    expect((await rejection(client.getArticle('1'))).code).to.equal('network');
+    const error = await rejection(client.getArticle('1'));
+    expect(error.code).to.equal('network');
+    expect(error.status).to.equal(undefined);
   });
 
   it('says not-found for an article the server does not have', async () => {

@@ -41,7 +41,12 @@ export class Http {
       try {
         const response = await this.options.fetch(url, { ...init, signal });
         if (response.status < 500) return response;
-        lastError = new BackendError('network', `${url} answered ${response.status}`);
+        lastError = new BackendError(
+          'network',
+          `${url} answered ${response.status}`,
+          undefined,
+          response.status,
+        );
       } catch {
         if (init.signal?.aborted) throw init.signal.reason;
         lastError = timeout.aborted
@@ -59,6 +64,8 @@ export class Http {
       throw new BackendError(
         response.status === 404 ? 'not-found' : 'invalid',
         `${url} answered ${response.status}`,
+        undefined,
+        response.status,
       );
     return parseJson<T>(response, url);
   }

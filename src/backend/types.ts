@@ -94,7 +94,10 @@ export type BackendErrorCode =
   | 'unavailable'
   | 'unsupported';
 
-/** A failure the elements can explain to the visitor; `summary` comes with vote refusals. */
+/**
+ * A failure the elements can explain to the visitor; `summary` comes with vote refusals, and
+ * `status` is the HTTP status when the backend did answer.
+ */
 export class BackendError extends Error {
   override readonly name = 'BackendError';
 
@@ -102,6 +105,7 @@ export class BackendError extends Error {
     readonly code: BackendErrorCode,
     message: string,
     readonly summary?: RatingSummary,
+    readonly status?: number,
   ) {
     super(message);
   }

@@ -39,8 +39,9 @@ const explained = new Set<string>();
 function explainInConsole(error: unknown): void {
   if (!(error instanceof BackendError) || explained.has(error.message)) return;
   explained.add(error.message);
+  // A request that got no answer at all is what a missing CORS permission looks like.
   const hint =
-    error.code === 'network'
+    error.code === 'network' && error.status === undefined
       ? ` If the API is on another site, add ${location.origin} to ALLOWED_ORIGINS on the server.`
       : '';
   console.warn(`Portal Widgets: ${error.message}.${hint}`);
