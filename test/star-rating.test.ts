@@ -381,6 +381,16 @@ describe('star-rating', () => {
     await ready(element);
     expect(summaryText(element)).to.equal('This article has 0 points from 0 ratings');
     expect(text(shadow(element).querySelector('.legend'))).to.equal('Rate this article');
+    clickStar(element, 1);
+    await until(() => status(element).startsWith('Thank'), 'voted');
+    expect(status(element)).to.equal('Thank you for rating 1 star.');
+    expect(summaryText(element)).to.equal('This article has 1 point from 1 rating');
+    expect(shadow(element).querySelector('[part="average"]')!.getAttribute('aria-label')).to.equal(
+      'Average 1.0 out of 5 (1 rating)',
+    );
+    expect(text(shadow(element).querySelector('.note'))).to.equal(
+      'You have already rated this article. Your rating: 1 star.',
+    );
   });
 
   it('shares one article request and one related request with article-view and related-list', async () => {

@@ -12,6 +12,9 @@ import { clearPending, givenVote, pendingVote, queuePending, rememberGiven } fro
 
 type Fill = (n: string) => string;
 
+/** "1 star", "4 stars", "1,234 ratings": an English count with its noun. */
+const count = (n: string, noun: string) => `${n} ${noun}${n === '1' ? '' : 's'}`;
+
 const STRINGS: Translations<{
   legend: string;
   star: Fill;
@@ -48,16 +51,17 @@ const STRINGS: Translations<{
   },
   en: {
     legend: 'Rate this article',
-    star: (n) => `${n} star${n === '1' ? '' : 's'}`,
-    summary: (total, count) => `This article has ${total} points from ${count} ratings`,
-    average: (average, count) => `Average ${average} out of 5 (${count} ratings)`,
+    star: (n) => count(n, 'star'),
+    summary: (total, ratings) =>
+      `This article has ${count(total, 'point')} from ${count(ratings, 'rating')}`,
+    average: (average, ratings) => `Average ${average} out of 5 (${count(ratings, 'rating')})`,
     invite: 'Click to rate this article',
     hint: 'Use the arrow keys to choose, Enter to send.',
     loading: 'Loading ratings…',
     sending: 'Sending your rating…',
-    thanks: (n) => `Thank you for rating ${n} stars.`,
+    thanks: (n) => `Thank you for rating ${count(n, 'star')}.`,
     already: 'You have already rated this article',
-    yours: (n) => `Your rating: ${n} stars.`,
+    yours: (n) => `Your rating: ${count(n, 'star')}.`,
     queued: 'Not sent: you are offline. Your rating will be sent when the connection returns.',
     failed: 'Your rating could not be sent. Please try again later.',
     closed: 'Rating is closed for this article.',
