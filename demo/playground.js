@@ -1,6 +1,6 @@
 // The playground: every attribute, CSS custom property, part and event of each element, read from
 // custom-elements.json (generated from the source), editable live, with the markup to copy.
-import { copyButton, manifestElements } from './tools.js';
+import { appendDescription, copyButton, manifestElements } from './tools.js';
 
 const elements = await manifestElements();
 
@@ -64,7 +64,7 @@ function labelled(fieldset, text, description, control) {
   if (description) {
     const hint = document.createElement('span');
     hint.className = 'hint';
-    hint.textContent = description;
+    appendDescription(hint, description);
     label.append(hint);
   }
   control.id = id;
@@ -138,7 +138,8 @@ function show(tag) {
   });
   field('Sự kiện', element.events ?? [], (fieldset, event) => {
     const line = document.createElement('p');
-    line.textContent = `${event.name}: ${event.description ?? ''}`;
+    line.append(`${event.name}: `);
+    appendDescription(line, event.description ?? '');
     fieldset.append(line);
   });
   update();

@@ -1,6 +1,6 @@
 // The theming page: every --pw-* custom property the elements document, edited live on a
 // container of all five elements, with the resulting CSS to copy.
-import { copyButton, manifestElements } from './tools.js';
+import { appendDescription, copyButton, manifestElements } from './tools.js';
 
 const tokens = new Map();
 for (const declaration of await manifestElements()) {
@@ -21,7 +21,7 @@ for (const [index, token] of sorted.entries()) {
   label.textContent = token.name;
   const hint = document.createElement('span');
   hint.className = 'hint';
-  hint.textContent = `${token.description ?? ''} (${token.tags.join(', ')})`;
+  appendDescription(hint, `${token.description ?? ''} (${token.tags.join(', ')})`);
   label.append(hint);
   const input = document.createElement('input');
   input.id = `token-${index}`;

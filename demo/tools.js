@@ -1,5 +1,6 @@
 // What the playground and theming pages share: the elements of custom-elements.json (served
-// beside the demo) and a "copy" button for a read-only text box.
+// beside the demo), its descriptions shown with their `code`, and a "copy" button for a
+// read-only text box.
 
 /** Every custom element the manifest describes, sorted by tag. */
 export async function manifestElements() {
@@ -8,6 +9,19 @@ export async function manifestElements() {
     .flatMap((module) => module.declarations ?? [])
     .filter((declaration) => declaration.customElement && declaration.tagName)
     .sort((a, b) => a.tagName.localeCompare(b.tagName));
+}
+
+/** Appends a manifest description to `target`, its `backticked` names as <code>, as text only. */
+export function appendDescription(target, description) {
+  description.split('`').forEach((piece, index) => {
+    if (index % 2) {
+      const code = document.createElement('code');
+      code.textContent = piece;
+      target.append(code);
+    } else if (piece) {
+      target.append(piece);
+    }
+  });
 }
 
 /** Copies `box`'s text on `button`; where the clipboard is refused, selects it and says how. */

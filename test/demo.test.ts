@@ -131,6 +131,11 @@ describe('demo: playground', () => {
     const markup = (page.document.getElementById('markup') as HTMLTextAreaElement).value;
     expect(markup).to.include('<related-list').and.include('layout="cards"');
     expect(markup).to.include('article-id="1"');
+    const hints = [...form.querySelectorAll('.hint')];
+    expect(hints.map((hint) => hint.textContent).join(' '), 'names shown as code').not.to.include(
+      '`',
+    );
+    expect(hints.some((hint) => hint.querySelector('code'))).to.equal(true);
     expect(violations(await runAxe(page))).to.deep.equal([]);
   });
 
