@@ -140,6 +140,14 @@ describe('related-list', () => {
     const english = holder.querySelector('related-list')!;
     await loaded(english);
     expect(shadow(english).querySelector('h2')!.textContent!.trim()).to.equal('Related articles');
+    const date = shadow(english).querySelector('time')!;
+    expect(date.textContent!.trim(), 'month by name in English').to.equal(
+      new Date(date.dateTime).toLocaleDateString('en', { dateStyle: 'long' }),
+    );
+    expect(date.textContent).to.match(/^[A-Z][a-z]+ \d{1,2}, \d{4}$/);
+    expect(shadow(named).querySelector('time')!.textContent!.trim()).to.match(
+      /^\d{2}\/\d{2}\/\d{4}$/,
+    );
   });
 
   it('lists a WordPress post’s related posts, linking to their own pages', async () => {

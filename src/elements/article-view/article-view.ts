@@ -207,9 +207,7 @@ export class ArticleView extends BackendElement {
     const parts = [
       Number.isNaN(date.getTime())
         ? html`<span>${article.publishedAt}</span>`
-        : html`<time datetime=${article.publishedAt}
-            >${new Intl.DateTimeFormat(this.locale, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(date)}</time
-          >`,
+        : html`<time datetime=${article.publishedAt}>${this.formatDate(date)}</time>`,
       article.author ? html`<span>${strings.by}: ${article.author}</span>` : nothing,
       article.category ? html`<span>${article.category.name}</span>` : nothing,
       html`<span>${article.readingMinutes} ${strings.minutes}</span>`,

@@ -180,9 +180,7 @@ export class RelatedList extends BackendElement {
       ${thumbnail}<a part="link" href=${this.href(item)}>${item.title}</a>
       ${
         this.layout !== 'compact' && !Number.isNaN(date.getTime())
-          ? html`<time part="date" datetime=${item.publishedAt}
-              >${new Intl.DateTimeFormat(this.locale, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(date)}</time
-            >`
+          ? html`<time part="date" datetime=${item.publishedAt}>${this.formatDate(date)}</time>`
           : nothing
       }
     </li>`;
