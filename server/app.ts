@@ -43,6 +43,7 @@ export const VOTER_TOKEN_HEADER = 'x-voter-token';
 type ErrorCode =
   | 'invalid'
   | 'not-found'
+  | 'no-route'
   | 'already-voted'
   | 'rating-closed'
   | 'invalid-token'
@@ -161,8 +162,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return sendError(reply, 500, 'internal', 'The server could not answer this request.');
     },
   );
+  // Not "not-found": a client must tell a wrong address (its set-up) from a missing article.
   app.setNotFoundHandler((request, reply) =>
-    sendError(reply, 404, 'not-found', `No route ${request.method} ${request.url.split('?')[0]}`),
+    sendError(
+      reply,
+      404,
+      'no-route',
+      `No route ${request.method} ${request.url.split('?')[0]}; the widgets API is under ${API_PREFIX}`,
+    ),
   );
 
   app.addSchema(RATING_SUMMARY_SCHEMA);

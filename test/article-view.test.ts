@@ -186,6 +186,22 @@ describe('article-view', () => {
     }
   });
 
+  it('says the API address is wrong, not that the article is missing, when data-api misses /v1', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const element = await articleView('article-id="1"', api.replace(/\/v1$/, ''));
+      await until(() => !!shadow(element).querySelector('[role="alert"]'), 'alert');
+      expect(shadow(element).querySelector('[role="alert"]')!.textContent).to.include(
+        'Không tải được dữ liệu',
+      );
+      expect(warnings.join('\n')).to.include('Check data-api');
+    } finally {
+      console.warn = original;
+    }
+  });
+
   it('explains a missing backend in an alert and in the console', async () => {
     const errors: string[] = [];
     const original = console.error;

@@ -169,6 +169,18 @@ describe('backend client on the reference server', () => {
   it('says not-found for an article the server does not have', async () => {
     const client = new BackendClient(restBackend({ api, http: http() }));
     expect((await rejection(client.getArticle('9999'))).code).to.equal('not-found');
+    expect((await rejection(client.getRating('9999'))).code).to.equal('not-found');
+  });
+
+  it('tells a wrong API address apart from a missing article', async () => {
+    // The server without /v1, and a page that is not an API at all: both answer 404.
+    for (const wrong of [api.replace(/\/v1$/, ''), new URL('/no-api-here', location.href).href]) {
+      const client = new BackendClient(restBackend({ api: wrong, http: http() }));
+      const error = await rejection(client.getArticle('1'));
+      expect(error.code, wrong).to.equal('bad-response');
+      expect(error.status).to.equal(404);
+      expect(error.message).to.include('Check data-api').and.include('/api/v1');
+    }
   });
 });
 

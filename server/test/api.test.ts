@@ -62,7 +62,8 @@ for (const database of DATABASES) {
         ['/api/v1/articles/1/related?strategy=tags', 400, 'invalid'],
         ['/api/v1/articles?limit=500', 400, 'invalid'],
         ['/api/v1/articles?cursor=bm9wZQ', 400, 'invalid'],
-        ['/api/v1/nothing-here', 404, 'not-found'],
+        ['/api/v1/nothing-here', 404, 'no-route'],
+        ['/api/articles/1', 404, 'no-route'],
       ];
       for (const [url, status, code] of cases) {
         const response = await get(url);

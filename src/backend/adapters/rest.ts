@@ -68,6 +68,32 @@ export function restBackend({ api, http }: BackendContext): Backend {
     return token;
   }
 
+  /**
+   * A read. Our API says "not-found" in its own error body; a 404 without one means the address
+   * is not our API at all, the commonest set-up mistake, and is said so.
+   */
+  async function read(url: string, init: RequestInit & { signal?: AbortSignal }): Promise<unknown> {
+    const response = await http.request(url, init);
+    if (response.ok) return parseJson(response, url);
+    const body = (await response.json().catch(() => null)) as {
+      error?: { code?: unknown };
+    } | null;
+    if (response.status === 404 && body?.error?.code !== 'not-found') {
+      throw new BackendError(
+        'bad-response',
+        `${url} answered 404, not as the widgets API does. Check data-api: it is the API's base address, ending in /api/v1`,
+        undefined,
+        404,
+      );
+    }
+    throw new BackendError(
+      response.status === 404 ? 'not-found' : 'invalid',
+      `${url} answered ${response.status}`,
+      undefined,
+      response.status,
+    );
+  }
+
   const tokenHeaders = (): Record<string, string> => {
     try {
       const token = localStorage.getItem(tokenKey);
@@ -82,18 +108,18 @@ export function restBackend({ api, http }: BackendContext): Backend {
 
     async getArticle(id, { signal } = {}) {
       const url = `${base}/articles/${encodeURIComponent(id)}`;
-      return articleFrom(await http.json(url, { signal }), url);
+      return articleFrom(await read(url, { signal }), url);
     },
 
     async getRelated(id, { strategies, limit, signal }) {
       const url = `${base}/articles/${encodeURIComponent(id)}/related?strategy=${strategies.join(',')}&limit=${limit}`;
-      const shape = new Shape(await http.json(url, { signal }), url);
+      const shape = new Shape(await read(url, { signal }), url);
       return shape.array('items').map(summaryFrom);
     },
 
     async getRating(id, { signal } = {}) {
       const url = `${base}/articles/${encodeURIComponent(id)}/rating`;
-      return new Shape(await http.json(url, { signal, headers: tokenHeaders() }), url).rating();
+      return new Shape(await read(url, { signal, headers: tokenHeaders() }), url).rating();
     },
 
     async rate(id, score, { signal } = {}) {
