@@ -64,6 +64,19 @@ export class BackendElement extends PortalElement {
   /** This element's own adapter name; otherwise the page's (`data-backend`, default `rest`). */
   backend?: string;
 
+  /**
+   * A publication date: 26/11/2026 as Vietnamese portals print it; in English the month by
+   * name ("November 26, 2026"), since 11/05 reads as two different days to English readers.
+   */
+  protected formatDate(date: Date): string {
+    return new Intl.DateTimeFormat(
+      this.locale,
+      this.uiLang === 'vi'
+        ? { day: '2-digit', month: '2-digit', year: 'numeric' }
+        : { dateStyle: 'long' },
+    ).format(date);
+  }
+
   /** The shared client, or throws BackendConfigError (already reported in the console). */
   protected client(): BackendClient {
     if (!this.articleId) {

@@ -28,17 +28,4 @@ export class PortalElement extends LitElement {
   protected get locale(): string {
     return this.uiLang === 'vi' ? 'vi-VN' : 'en';
   }
-
-  /**
-   * A publication date: 26/11/2026 as Vietnamese portals print it; in English the month by
-   * name ("November 26, 2026"), since 11/05 reads as two different days to English readers.
-   */
-  protected formatDate(date: Date): string {
-    return new Intl.DateTimeFormat(
-      this.locale,
-      this.uiLang === 'vi'
-        ? { day: '2-digit', month: '2-digit', year: 'numeric' }
-        : { dateStyle: 'long' },
-    ).format(date);
-  }
 }
