@@ -22,13 +22,6 @@ const FORMS = [
     chunks: (bundle) => [bundle['portal-widgets.js']],
   },
   {
-    name: 'portal-toolbar.js (font-scaler, contrast-toggle)',
-    mode: 'toolbar',
-    aim: 9 * KB,
-    lit: true,
-    chunks: (bundle) => [bundle['portal-toolbar.js']],
-  },
-  {
     name: 'star-rating page through autoloader.js',
     mode: 'autoloader',
     aim: 10 * KB,

@@ -9,11 +9,11 @@ const KB = 1024;
 /** Gzip budgets (level 9) in bytes; a file matching no budget is listed without one. */
 const BUDGETS = [
   // All five elements and the backend client with its rest adapter (sanitiser and other adapters apart).
-  // Guards against growth; the aim is 16 KB (see the README's "Sizes").
-  { pattern: /^portal-widgets\.js$/, budget: 21.5 * KB },
-  { pattern: /^portal-widgets\.iife\.js$/, budget: 21.5 * KB },
-  // font-scaler and contrast-toggle alone; the aim is 9 KB (see the README's "Sizes").
-  { pattern: /^portal-toolbar\.js$/, budget: 10.5 * KB },
+  // Guards against growth; the aim of 16 KB is out of reach (see the README's "Sizes").
+  { pattern: /^portal-widgets\.js$/, budget: 22 * KB },
+  { pattern: /^portal-widgets\.iife\.js$/, budget: 22 * KB },
+  // font-scaler and contrast-toggle alone: Lit's ReactiveElement without lit-html.
+  { pattern: /^portal-toolbar\.js$/, budget: 9 * KB },
   { pattern: /^autoloader\.js$/, budget: 1.5 * KB },
   // Each element's own chunk; lit, the core and the backend client are shared chunks.
   { pattern: /^chunks\/article-view\.define-.*\.js$/, budget: 4 * KB },

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * Host defaults every element shares. Colours come from `--pw-*` tokens with fallbacks, so a

@@ -1,7 +1,6 @@
-import { html } from 'lit';
 import { ContrastChangeEvent } from '../../core/events.js';
 import type { Translations } from '../../core/lang.js';
-import { PreferenceElement } from '../../core/preference-element.js';
+import { PreferenceElement, type PreferenceButton } from '../../core/preference-element.js';
 import type { Contrast } from '../../prefs/store.js';
 import { buttonStyles, hostStyles } from '../../styles/shared.js';
 import { contrastToggleStyles } from './contrast-toggle.styles.js';
@@ -58,9 +57,14 @@ const STRINGS: Translations<{
 export class ContrastToggle extends PreferenceElement {
   static override styles = [hostStyles, buttonStyles, contrastToggleStyles];
 
-  private choose(contrast: Contrast, current: Contrast): void {
+  private get current(): Contrast {
+    return this.preferences?.store.contrast ?? 'normal';
+  }
+
+  protected press(name: string): void {
+    const contrast: Contrast = name === 'increase' ? 'more' : 'normal';
     // The button for the state already in force only repeats that state.
-    if (contrast !== current) {
+    if (contrast !== this.current) {
       this.preferences?.store.setContrast(contrast);
       this.emit(new ContrastChangeEvent(contrast));
     }
@@ -68,28 +72,16 @@ export class ContrastToggle extends PreferenceElement {
     this.announce(contrast === 'more' ? strings.on : strings.off);
   }
 
-  protected override render() {
+  protected groupLabel(): string {
+    return this.strings(STRINGS).group;
+  }
+
+  protected describeButtons(): PreferenceButton[] {
     const strings = this.strings(STRINGS);
-    const current = this.preferences?.store.contrast ?? 'normal';
-    const on = current === 'more';
-    return html`
-      <div class="group" role="group" part="group" aria-label=${strings.group}>
-        <button
-          part="button increase"
-          aria-disabled=${on}
-          @click=${() => this.choose('more', current)}
-        >
-          ${strings.increase}
-        </button>
-        <button
-          part="button decrease"
-          aria-disabled=${!on}
-          @click=${() => this.choose('normal', current)}
-        >
-          ${strings.decrease}
-        </button>
-      </div>
-      ${this.renderStatus()}
-    `;
+    const on = this.current === 'more';
+    return [
+      { name: 'increase', label: strings.increase, disabled: on },
+      { name: 'decrease', label: strings.decrease, disabled: !on },
+    ];
   }
 }

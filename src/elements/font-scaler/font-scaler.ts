@@ -1,13 +1,16 @@
-import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
 import { reportBadSetting } from '../../core/config.js';
 import { TextScaleChangeEvent } from '../../core/events.js';
 import type { Translations } from '../../core/lang.js';
-import { PreferenceElement } from '../../core/preference-element.js';
+import { PreferenceElement, type PreferenceButton } from '../../core/preference-element.js';
 import { MAX_SCALE, MIN_SCALE } from '../../prefs/store.js';
 import { buttonStyles, hostStyles } from '../../styles/shared.js';
 import { fontScalerStyles } from './font-scaler.styles.js';
 
 const DEFAULT_STEPS = '0.9 1 1.2 1.5 2';
+
+const GLYPHS: Record<string, string> = { decrease: 'A-', reset: 'A', increase: 'A+' };
+const DIRECTIONS: Record<string, -1 | 0 | 1> = { decrease: -1, reset: 0, increase: 1 };
 
 const STRINGS: Translations<{
   group: string;
@@ -130,7 +133,8 @@ export class FontScaler extends PreferenceElement {
   }
 
   /** Reads the size at click time, so quick repeated clicks each take one step. */
-  private choose(direction: -1 | 0 | 1): void {
+  protected press(name: string): void {
+    const direction = DIRECTIONS[name] ?? 0;
     const strings = this.strings(STRINGS);
     const next = direction ? this.neighbour(direction) : 1;
     if (next === undefined)
@@ -141,27 +145,18 @@ export class FontScaler extends PreferenceElement {
     this.emit(new TextScaleChangeEvent(next));
   }
 
-  private renderButton(name: string, label: string, glyph: string, direction: -1 | 0 | 1) {
-    const atLimit = direction !== 0 && this.neighbour(direction) === undefined;
-    // The glyph is what sighted visitors see; the name is what assistive technology reads.
-    return html`<button
-      part="button ${name}"
-      aria-disabled=${atLimit}
-      @click=${() => this.choose(direction)}
-    >
-      <span aria-hidden="true">${glyph}</span><span class="visually-hidden">${label}</span>
-    </button>`;
+  protected groupLabel(): string {
+    return this.strings(STRINGS).group;
   }
 
-  protected override render() {
+  // The glyph is what sighted visitors see; the label is what assistive technology reads.
+  protected describeButtons(): PreferenceButton[] {
     const strings = this.strings(STRINGS);
-    return html`
-      <div class="group" role="group" part="group" aria-label=${strings.group}>
-        ${this.renderButton('decrease', strings.decrease, 'A-', -1)}
-        ${this.renderButton('reset', strings.reset, 'A', 0)}
-        ${this.renderButton('increase', strings.increase, 'A+', 1)}
-      </div>
-      ${this.renderStatus()}
-    `;
+    return (['decrease', 'reset', 'increase'] as const).map((name) => ({
+      name,
+      label: strings[name],
+      glyph: GLYPHS[name],
+      disabled: DIRECTIONS[name] !== 0 && this.neighbour(DIRECTIONS[name]) === undefined,
+    }));
   }
 }
