@@ -31,10 +31,8 @@ export abstract class PreferenceElement extends ReactiveElement {
   protected preferences: PagePreferences | undefined;
   private readonly langController = new LangController(this);
   private announcement = '';
-  /** Each button with the text node of its label, built on the first update. */
-  private buttons: [HTMLButtonElement, Text][] | undefined;
-  private group: HTMLElement | undefined;
-  private status: HTMLElement | undefined;
+  /** The shadow DOM, built on the first update and then only updated. */
+  private view: PreferenceView | undefined;
 
   /** The group's accessible name. */
   protected abstract groupLabel(): string;
@@ -82,36 +80,46 @@ export abstract class PreferenceElement extends ReactiveElement {
   protected override update(changed: PropertyValues): void {
     super.update(changed);
     const described = this.describeButtons();
-    if (!this.buttons) {
-      this.group = element('div', { class: 'group', role: 'group', part: 'group' });
-      this.status = element('span', { class: 'visually-hidden', role: 'status' });
-      this.buttons = described.map(({ name, glyph }) => {
-        const button = element('button', { part: `button ${name}` });
-        button.addEventListener('click', () => this.press(name));
-        const label = new Text();
-        // With a glyph, the glyph is what sighted visitors see and the label is read out.
-        if (glyph) {
-          const shown = element('span', { 'aria-hidden': 'true' });
-          const hidden = element('span', { class: 'visually-hidden' });
-          shown.append(glyph);
-          hidden.append(label);
-          button.append(shown, hidden);
-        } else {
-          button.append(label);
-        }
-        return [button, label];
-      });
-      this.group.append(...this.buttons.map(([button]) => button));
-      this.renderRoot.append(this.group, this.status);
-    }
-    this.group!.setAttribute('aria-label', this.groupLabel());
+    const view = (this.view ??= this.buildView(described));
+    view.group.setAttribute('aria-label', this.groupLabel());
     described.forEach(({ label, disabled }, index) => {
-      const [button, text] = this.buttons![index]!;
+      const [button, text] = view.buttons[index]!;
       button.setAttribute('aria-disabled', String(disabled));
       text.data = label;
     });
-    this.status!.textContent = this.announcement;
+    view.status.textContent = this.announcement;
   }
+
+  private buildView(described: PreferenceButton[]): PreferenceView {
+    const group = element('div', { class: 'group', role: 'group', part: 'group' });
+    const status = element('span', { class: 'visually-hidden', role: 'status' });
+    const buttons = described.map(({ name, glyph }): [HTMLButtonElement, Text] => {
+      const button = element('button', { part: `button ${name}` });
+      button.addEventListener('click', () => this.press(name));
+      const label = new Text();
+      // With a glyph, the glyph is what sighted visitors see and the label is read out.
+      if (glyph) {
+        const shown = element('span', { 'aria-hidden': 'true' });
+        const hidden = element('span', { class: 'visually-hidden' });
+        shown.append(glyph);
+        hidden.append(label);
+        button.append(shown, hidden);
+      } else {
+        button.append(label);
+      }
+      group.append(button);
+      return [button, label];
+    });
+    this.renderRoot.append(group, status);
+    return { group, status, buttons };
+  }
+}
+
+interface PreferenceView {
+  group: HTMLElement;
+  status: HTMLElement;
+  /** Each button with the text node of its label. */
+  buttons: [HTMLButtonElement, Text][];
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(
