@@ -85,9 +85,9 @@ const builds: Record<string, UserConfig> = {
         output: {
           minify: true,
           chunkFileNames: 'chunks/[name]-[hash].js',
-          // Few, larger shared chunks: Lit's ReactiveElement with the core every element needs,
-          // and what only the three article elements share: lit-html and their backend client
-          // (the toolbar's two elements need neither). Fewer round trips before an element is
+          // Few, larger shared chunks: Lit's ReactiveElement with the core every element needs;
+          // what only the three article elements share: lit-html and their backend client (the
+          // toolbar's two elements need neither); and what only the toolbar's two share. Fewer round trips before an element is
           // defined, and less gzip overhead than a dozen tiny files.
           codeSplitting: {
             includeDependenciesRecursively: false,
@@ -96,6 +96,12 @@ const builds: Record<string, UserConfig> = {
                 name: 'article',
                 // The adapters most portals do not use stay apart, loaded on first use.
                 test: /node_modules[\\/](lit|lit-html|lit-element)[\\/]|src[\\/](backend[\\/](?!adapters[\\/](wordpress|nukeviet|static))|core[\\/](backend-element|portal-element)|styles[\\/]fetch-state)/,
+                priority: 2,
+              },
+              {
+                // The preferences machinery the toolbar's two elements share.
+                name: 'toolbar',
+                test: /src[\\/](core[\\/]preference-element|prefs[\\/]|styles[\\/](buttons|high-contrast))/,
                 priority: 2,
               },
               {

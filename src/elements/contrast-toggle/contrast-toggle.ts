@@ -2,7 +2,8 @@ import { ContrastChangeEvent } from '../../core/events.js';
 import type { Translations } from '../../core/lang.js';
 import { PreferenceElement, type PreferenceButton } from '../../core/preference-element.js';
 import type { Contrast } from '../../prefs/store.js';
-import { buttonStyles, hostStyles } from '../../styles/shared.js';
+import { buttonStyles } from '../../styles/buttons.js';
+import { hostStyles } from '../../styles/shared.js';
 import { contrastToggleStyles } from './contrast-toggle.styles.js';
 
 const STRINGS: Translations<{

@@ -4,7 +4,8 @@ import { TextScaleChangeEvent } from '../../core/events.js';
 import type { Translations } from '../../core/lang.js';
 import { PreferenceElement, type PreferenceButton } from '../../core/preference-element.js';
 import { MAX_SCALE, MIN_SCALE } from '../../prefs/store.js';
-import { buttonStyles, hostStyles } from '../../styles/shared.js';
+import { buttonStyles } from '../../styles/buttons.js';
+import { hostStyles } from '../../styles/shared.js';
 import { fontScalerStyles } from './font-scaler.styles.js';
 
 const DEFAULT_STEPS = '0.9 1 1.2 1.5 2';

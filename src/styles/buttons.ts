@@ -1,0 +1,53 @@
+import { css } from '@lit/reactive-element';
+
+/** Toolbar buttons: at least 24×24 CSS px (WCAG 2.5.8), sized in em so text scaling reaches them. */
+export const buttonStyles = css`
+  .group {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: var(--pw-gap, 0.25em);
+    align-items: center;
+  }
+  button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-inline-size: max(24px, 2.25em);
+    min-block-size: max(24px, 2.25em);
+    margin: 0;
+    padding: 0.25em 0.6em;
+    font: inherit;
+    font-weight: 600;
+    line-height: 1.2;
+    color: var(--pw-color-text, #1f2328);
+    background: var(--pw-color-surface, #fff);
+    border: 1px solid var(--pw-color-border, #6b7280);
+    border-radius: var(--pw-radius, 0.25em);
+    cursor: pointer;
+  }
+  button:hover {
+    border-color: var(--pw-color-accent, #0b5394);
+    text-decoration: underline;
+  }
+  button:focus-visible {
+    outline: 3px solid var(--pw-color-focus, #0b5394);
+    outline-offset: 2px;
+  }
+  button[aria-disabled='true'] {
+    color: var(--pw-color-muted, #4b5563);
+    border-style: dashed;
+    text-decoration: none;
+    cursor: not-allowed;
+  }
+  @media (forced-colors: active) {
+    button {
+      border-color: ButtonText;
+    }
+    button[aria-disabled='true'] {
+      color: GrayText;
+    }
+    button:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;
