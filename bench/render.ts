@@ -35,23 +35,31 @@ async function measure<T>(path: string): Promise<T> {
   return result;
 }
 
-async function series<T extends Record<string, unknown>>(path: string): Promise<T[]> {
-  const results: T[] = [];
-  for (let run = 0; run < RUNS; run += 1) results.push(await measure<T>(path));
-  return results;
+/**
+ * Runs two pages in turns (a, b, a, b…) rather than all of one then all of the other, so drift in
+ * the machine's load over the run weighs on both sides alike.
+ */
+async function alternate<A, B>(pathA: string, pathB: string): Promise<[A[], B[]]> {
+  const a: A[] = [];
+  const b: B[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    a.push(await measure<A>(pathA));
+    b.push(await measure<B>(pathB));
+  }
+  return [a, b];
 }
 
 type RatingTimes = { define: number; render: number };
-const ours = await series<RatingTimes>(
+const [ours, shoelace] = await alternate<RatingTimes, RatingTimes>(
   `/bench/pages/star-ratings.html?tag=star-rating&module=/dist/cdn/chunks/${chunk}`,
-);
-const shoelace = await series<RatingTimes>(
   '/bench/pages/star-ratings.html?tag=sl-rating&module=/node_modules/@shoelace-style/shoelace/cdn/components/rating/rating.js',
 );
 
 type ArticleTimes = { firstRender: number; body: number; sanitizer?: string };
-const article = await series<ArticleTimes>('/bench/pages/article.html?mode=article-view');
-const plain = await series<ArticleTimes>('/bench/pages/article.html?mode=innerHTML');
+const [article, plain] = await alternate<ArticleTimes, ArticleTimes>(
+  '/bench/pages/article.html?mode=article-view',
+  '/bench/pages/article.html?mode=innerHTML',
+);
 
 await browser.close();
 await server.close();
