@@ -186,7 +186,7 @@ describe('article-view', () => {
     }
   });
 
-  it('says the API address is wrong, not that the article is missing, when data-api misses /v1', async () => {
+  it('says the set-up is wrong, not that the article is missing, when data-api misses /v1', async () => {
     const warnings: string[] = [];
     const original = console.warn;
     console.warn = (message: string) => warnings.push(message);
@@ -194,8 +194,12 @@ describe('article-view', () => {
       const element = await articleView('article-id="1"', api.replace(/\/v1$/, ''));
       await until(() => !!shadow(element).querySelector('[role="alert"]'), 'alert');
       expect(shadow(element).querySelector('[role="alert"]')!.textContent).to.include(
-        'Không tải được dữ liệu',
+        'Chưa cấu hình nguồn dữ liệu',
       );
+      expect(
+        shadow(element).querySelector('[role="alert"] button'),
+        'a retry cannot help',
+      ).to.equal(null);
       expect(warnings.join('\n')).to.include('Check data-api');
     } finally {
       console.warn = original;

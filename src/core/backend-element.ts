@@ -96,6 +96,10 @@ export class BackendElement extends PortalElement {
     if (error instanceof BackendConfigError) {
       return { message: this.articleId ? strings.config : strings.missingId, retry: false };
     }
+    // An address that is not the API at all (a 404 in no API's words): set-up, not bad luck.
+    if (error instanceof BackendError && error.code === 'bad-response' && error.status === 404) {
+      return { message: strings.config, retry: false };
+    }
     if (error instanceof BackendError && error.code === 'not-found') {
       return { message: strings.notFound, retry: false };
     }
