@@ -59,16 +59,20 @@ export class Http {
 
   /** JSON of a successful response; an error status or a non-JSON body becomes a BackendError. */
   async json<T>(url: string, init: HttpRequest = {}): Promise<T> {
-    const response = await this.request(url, init);
-    if (!response.ok)
-      throw new BackendError(
-        response.status === 404 ? 'not-found' : 'invalid',
-        `${url} answered ${response.status}`,
-        undefined,
-        response.status,
-      );
-    return parseJson<T>(response, url);
+    return okJson<T>(await this.request(url, init), url);
   }
+}
+
+/** What `Http.json` makes of a response, for an adapter that looks at it first. */
+export async function okJson<T>(response: Response, url: string): Promise<T> {
+  if (!response.ok)
+    throw new BackendError(
+      response.status === 404 ? 'not-found' : 'invalid',
+      `${url} answered ${response.status}`,
+      undefined,
+      response.status,
+    );
+  return parseJson<T>(response, url);
 }
 
 export async function parseJson<T>(response: Response, url: string): Promise<T> {

@@ -1,4 +1,4 @@
-import { parseJson } from '../http.js';
+import { okJson, parseJson, type HttpRequest } from '../http.js';
 import {
   BackendError,
   RELATED_STRATEGIES,
@@ -72,26 +72,23 @@ export function restBackend({ api, http }: BackendContext): Backend {
    * A read. Our API says "not-found" in its own error body; a 404 without one means the address
    * is not our API at all, the commonest set-up mistake, and is said so.
    */
-  async function read(url: string, init: RequestInit & { signal?: AbortSignal }): Promise<unknown> {
+  async function read(url: string, init: HttpRequest): Promise<unknown> {
     const response = await http.request(url, init);
-    if (response.ok) return parseJson(response, url);
-    const body = (await response.json().catch(() => null)) as {
-      error?: { code?: unknown };
-    } | null;
-    if (response.status === 404 && body?.error?.code !== 'not-found') {
-      throw new BackendError(
-        'bad-response',
-        `${url} answered 404, not as the widgets API does. Check data-api: it is the API's base address, ending in /api/v1`,
-        undefined,
-        404,
-      );
+    if (response.status === 404) {
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => null)) as { error?: { code?: unknown } } | null;
+      if (body?.error?.code !== 'not-found') {
+        throw new BackendError(
+          'bad-response',
+          `${url} answered 404, not as the widgets API does. Check data-api: it is the API's base address, ending in /api/v1`,
+          undefined,
+          404,
+        );
+      }
     }
-    throw new BackendError(
-      response.status === 404 ? 'not-found' : 'invalid',
-      `${url} answered ${response.status}`,
-      undefined,
-      response.status,
-    );
+    return okJson(response, url);
   }
 
   const tokenHeaders = (): Record<string, string> => {

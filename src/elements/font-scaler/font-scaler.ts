@@ -10,8 +10,13 @@ import { fontScalerStyles } from './font-scaler.styles.js';
 
 const DEFAULT_STEPS = '0.9 1 1.2 1.5 2';
 
-const GLYPHS: Record<string, string> = { decrease: 'A-', reset: 'A', increase: 'A+' };
-const DIRECTIONS: Record<string, -1 | 0 | 1> = { decrease: -1, reset: 0, increase: 1 };
+/** The three buttons, in order: what each shows and which way it steps. */
+const BUTTONS = {
+  decrease: { glyph: 'A-', direction: -1 },
+  reset: { glyph: 'A', direction: 0 },
+  increase: { glyph: 'A+', direction: 1 },
+} as const;
+type ButtonName = keyof typeof BUTTONS;
 
 const STRINGS: Translations<{
   group: string;
@@ -135,7 +140,7 @@ export class FontScaler extends PreferenceElement {
 
   /** Reads the size at click time, so quick repeated clicks each take one step. */
   protected press(name: string): void {
-    const direction = DIRECTIONS[name] ?? 0;
+    const direction = BUTTONS[name as ButtonName].direction;
     const strings = this.strings(STRINGS);
     const next = direction ? this.neighbour(direction) : 1;
     if (next === undefined)
@@ -150,14 +155,13 @@ export class FontScaler extends PreferenceElement {
     return this.strings(STRINGS).group;
   }
 
-  // The glyph is what sighted visitors see; the label is what assistive technology reads.
   protected describeButtons(): PreferenceButton[] {
     const strings = this.strings(STRINGS);
-    return (['decrease', 'reset', 'increase'] as const).map((name) => ({
+    return Object.entries(BUTTONS).map(([name, { glyph, direction }]) => ({
       name,
-      label: strings[name],
-      glyph: GLYPHS[name],
-      disabled: DIRECTIONS[name] !== 0 && this.neighbour(DIRECTIONS[name]) === undefined,
+      label: strings[name as ButtonName],
+      glyph,
+      disabled: direction !== 0 && this.neighbour(direction) === undefined,
     }));
   }
 }
