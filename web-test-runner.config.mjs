@@ -109,7 +109,8 @@ function nukevietGuideMiddleware(context, next) {
   return undefined;
 }
 
-const PORT = 8765;
+// WTR_PORT lets several checkouts run their browser tests side by side.
+const PORT = Number(process.env.WTR_PORT ?? 8765);
 const referenceServer = referenceServerPlugin({
   testOrigins: [`http://localhost:${PORT}`, `http://127.0.0.1:${PORT}`],
 });
