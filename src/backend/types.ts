@@ -85,6 +85,8 @@ export interface Backend {
 export type BackendErrorCode =
   | 'not-found'
   | 'already-voted'
+  // The page's voting permission lapsed (NukeViet's PHP session): a reload gives a new one.
+  | 'session-expired'
   | 'rating-closed'
   | 'invalid'
   | 'network'
