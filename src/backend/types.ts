@@ -96,12 +96,29 @@ export type BackendErrorCode =
   | 'unavailable'
   | 'unsupported';
 
+/** Marks a BackendError made by any copy of this module (see `Symbol.hasInstance` below). */
+const BACKEND_ERROR = Symbol.for('portal-widgets.BackendError');
+
 /**
  * A failure the elements can explain to the visitor; `summary` comes with vote refusals, and
  * `status` is the HTTP status when the backend did answer.
  */
 export class BackendError extends Error {
   override readonly name = 'BackendError';
+  readonly [BACKEND_ERROR] = true;
+
+  /**
+   * `instanceof BackendError` by mark, not by class identity: an adapter file loaded beside a
+   * script-tag bundle (adapters/*.js) carries its own copy of this class.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== BackendError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [BACKEND_ERROR]?: unknown })[BACKEND_ERROR] === true
+    );
+  }
 
   constructor(
     readonly code: BackendErrorCode,
