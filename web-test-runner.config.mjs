@@ -86,22 +86,22 @@ function guideMiddleware(context, next) {
 }
 
 /**
- * `/nukeviet/guide.html`: docs/nukeviet.md's script tag and detail.tpl snippet placed in the
- * stand-in NukeViet article page, as a webmaster would put them in the theme. The portal lives
- * under /nukeviet/ here, so the script tag names it; {NEWSID} is the page's article.
+ * `/nukeviet/guide/<theme>.html`: docs/nukeviet.md's script tag and detail.tpl snippet placed in
+ * the page of that theme's shape (test/fixtures/nukeviet/<theme>.html), as a webmaster puts
+ * them in header_only.tpl and detail.tpl. Only the folder of dist/cdn is changed; {NEWSID} is
+ * the page's article.
  */
 function nukevietGuideMiddleware(context, next) {
-  if (context.path !== '/nukeviet/guide.html') return next();
+  const match = context.path.match(/^\/nukeviet\/guide\/(default|egov|mobile)\.html$/);
+  if (!match) return next();
   const [script, detail] = htmlExamples('docs/nukeviet.md');
-  const page = readFileSync('test/fixtures/nukeviet/detail.html', 'utf8')
+  const page = readFileSync(`test/fixtures/nukeviet/${match[1]}.html`, 'utf8')
     .replace(
       '</head>',
-      `<script src="/test/fixtures/error-trap.js"></script>${script
-        .replace('{NV_BASE_SITEURL}themes/{TEMPLATE}/js/pw/', '/dist/cdn/')
-        .replace(
-          'data-backend="nukeviet"',
-          'data-backend="nukeviet" data-api="/nukeviet/"',
-        )}</head>`,
+      `<script src="/test/fixtures/error-trap.js"></script>${script.replace(
+        '{NV_BASE_SITEURL}themes/default/js/pw/',
+        '/dist/cdn/',
+      )}</head>`,
     )
     .replace('</body>', `${detail.replaceAll('{NEWSID}', '412')}</body>`);
   context.type = 'html';

@@ -10,6 +10,7 @@ import {
   staticBackend,
   wordpressBackend,
   type Backend,
+  type RelatedStrategy,
 } from '../src/backend/index.js';
 import { configure } from '../src/core/config.js';
 import { openPage, until, referenceServer } from './helpers.js';
@@ -317,48 +318,130 @@ describe('WordPress adapter', () => {
   });
 });
 
-describe('NukeViet adapter, on the portal’s own page', () => {
+describe('NukeViet 4.5 adapter, on the portal’s own page', () => {
   type PageWindow = Window & { createNukeViet(api: string): Backend };
 
-  async function nukevietPage() {
+  /** A page of the given theme's shape, with the adapter (from src/) created in that page. */
+  async function nukevietPage(theme: string) {
     await fetch('/nukeviet/reset');
-    const page = await openPage('/test/fixtures/nukeviet/detail.html');
+    const page = await openPage(`/test/fixtures/nukeviet/${theme}.html`);
+    const script = page.document.createElement('script');
+    script.type = 'module';
+    script.textContent = `import { nukevietBackend, Http } from '/src/backend/index.ts';
+      window.createNukeViet = (api) => nukevietBackend({ api, http: new Http({ timeout: 2000,
+        retries: 0, backoff: 10, fetch: (input, init) => fetch(input, init) }) });`;
+    page.document.head.append(script);
     await until(() => 'createNukeViet' in page.window, 'adapter loaded in the page');
-    const backend = (page.window as unknown as PageWindow).createNukeViet('/nukeviet/');
+    // data-api as the guide leaves it: the portal's origin; the page says where rating lives.
+    const backend = (page.window as unknown as PageWindow).createNukeViet('/');
     return { page, backend };
   }
 
-  it('reads the article, its rating sentence and related lists from the page', async () => {
-    const { page, backend } = await nukevietPage();
-    const article = await backend.getArticle('412');
-    expect(article.title).to.equal('Xã tổ chức ngày hội đọc sách cho thiếu nhi');
-    expect(article.lead).to.equal('Hơn hai trăm em học sinh tham gia ngày hội đọc sách.');
-    expect(article.image?.alt).to.equal('Thiếu nhi đọc sách');
-    expect(article.image?.caption).to.equal('Các em đọc sách tại thư viện xã');
-    expect(article.bodyHtml).to.include('thi kể chuyện');
-    expect(article.rating).to.deep.equal({ total: 12, count: 3, average: 4, open: true });
-    const newer = await backend.getRelated('412', { strategies: ['newer'], limit: 5 });
-    expect(newer.map(({ id, title }) => [id, title])).to.deep.equal([
-      ['413', 'Huyện ra quân làm đường'],
-    ]);
-    const older = await backend.getRelated('412', { strategies: ['older'], limit: 1 });
-    expect(older.map(({ id }) => id)).to.deep.equal(['405']);
-    expect((await rejection(backend.getArticle('999'))).code).to.equal('not-found');
+  for (const theme of ['default', 'egov', 'mobile']) {
+    describe(`${theme} theme`, () => {
+      it('reads the article, its lead, date and exact rating figures from the page', async () => {
+        const { page, backend } = await nukevietPage(theme);
+        const article = await backend.getArticle('412');
+        expect(article.title).to.equal('Xã tổ chức ngày hội đọc sách cho thiếu nhi');
+        expect(article.lead).to.equal('Hơn hai trăm em học sinh tham gia ngày hội đọc sách.');
+        expect(article.image?.alt).to.equal('Thiếu nhi đọc sách');
+        expect(article.image?.caption).to.equal(
+          theme === 'egov' ? '' : 'Các em đọc sách tại thư viện xã',
+        );
+        expect(article.publishedAt).to.equal('2026-11-26T08:30:00+07:00');
+        expect(article.bodyHtml).to.include('thi kể chuyện');
+        expect(article.rating).to.deep.equal({ total: 1230, count: 299, average: 4.1, open: true });
+        expect((await rejection(backend.getArticle('999'))).code).to.equal('not-found');
+        page.frame.remove();
+      });
+
+      it('reads the topic, newer and older lists, with their dates', async () => {
+        const { page, backend } = await nukevietPage(theme);
+        const list = async (strategy: RelatedStrategy, limit = 5) =>
+          (await backend.getRelated('412', { strategies: [strategy], limit })).map(
+            ({ id, title, publishedAt }) => [id, title, publishedAt],
+          );
+        expect(await list('topic')).to.deep.equal([
+          ['398', 'Thư viện xã mở cửa buổi tối', '2026-11-12'],
+        ]);
+        expect(await list('newer')).to.deep.equal([
+          ['413', 'Xã ra quân làm đường liên thôn', '2026-11-27'],
+        ]);
+        expect(await list('older')).to.deep.equal([
+          ['405', 'Khai giảng lớp học bơi', '2026-11-20'],
+          ['401', 'Trao học bổng cho học sinh nghèo', '2026-11-18'],
+        ]);
+        page.frame.remove();
+      });
+
+      it('votes through the page’s own op=rating address, exact totals, once per session', async () => {
+        const { page, backend } = await nukevietPage(theme);
+        // 1,230 points from 299 ratings and a 4: NukeViet's average is rounded (4.1), the total is not.
+        expect(await backend.rate('412', 4)).to.deep.equal({
+          total: 1234,
+          count: 300,
+          average: 4.1,
+          open: true,
+          yourScore: 4,
+        });
+        const repeat = await rejection(backend.rate('412', 5));
+        expect(repeat.code).to.equal('already-voted');
+        expect(repeat.message).to.equal('Bạn đã đánh giá bài viết này rồi');
+        expect(repeat.summary, 'NukeViet does not say which score it kept').to.equal(undefined);
+        expect(await (await fetch('/nukeviet/stats')).json()).to.deep.equal({
+          received: 2,
+          points: 1234,
+          count: 300,
+        });
+        page.frame.remove();
+      });
+    });
+  }
+
+  it('tells an expired session from a network failure', async () => {
+    const { page, backend } = await nukevietPage('default');
+    await fetch('/nukeviet/expire-session');
+    const expired = await rejection(backend.rate('412', 3));
+    expect(expired.code).to.equal('session-expired');
+    expect(expired.message).to.include('Đánh giá không hợp lệ');
     page.frame.remove();
   });
 
-  it('votes through op=rating with the page’s checkss, once per session', async () => {
-    const { page, backend } = await nukevietPage();
-    const summary = await backend.rate('412', 4);
-    expect(summary).to.deep.equal({ total: 16, count: 4, average: 4, open: true, yourScore: 4 });
-    const repeat = await rejection(backend.rate('412', 5));
-    expect(repeat.code).to.equal('already-voted');
-    expect(repeat.message).to.equal('Bạn đã đánh giá bài viết này rồi');
+  it('reads the refusals and the vote of rating.php’s replies, in Vietnamese and English', async () => {
+    const { parseRatingReply } = await import('../src/backend/adapters/nukeviet.js');
+    const code = (reply: string) => {
+      try {
+        parseRatingReply(reply, 4);
+      } catch (error) {
+        return (error as BackendError).code;
+      }
+      return 'accepted';
+    };
+    expect(code('Bạn đã đánh giá bài viết này rồi|0|0')).to.equal('already-voted');
+    expect(code('You was rated|0|0')).to.equal('already-voted');
+    expect(code('Đánh giá không hợp lệ|0|0')).to.equal('session-expired');
+    expect(code("Error: Can't rate|0|0")).to.equal('session-expired');
+    expect(code('Wrong URL')).to.equal('unsupported');
+    expect(code('<html>Lỗi máy chủ</html>')).to.equal('bad-response');
+    expect(parseRatingReply('Total notes of this article: 17 in 4 rating|4.3|4', 5)).to.deep.equal({
+      total: 17,
+      count: 4,
+      average: 4.3,
+      open: true,
+      yourScore: 5,
+    });
+  });
+
+  it('never calls the rating closed because the page’s call is written differently', async () => {
+    const { page, backend } = await nukevietPage('egov');
+    expect((await backend.getRating('412')).open).to.equal(true);
+    page.document.querySelectorAll('script').forEach((script) => script.remove());
+    expect((await backend.getRating('412')).open).to.equal(true);
     page.frame.remove();
   });
 
   it('cannot vote for a NukeViet portal from another origin', async () => {
-    const { page } = await nukevietPage();
+    const { page } = await nukevietPage('default');
     const backend = (page.window as unknown as PageWindow).createNukeViet(
       'https://portal.example.gov.vn/',
     );

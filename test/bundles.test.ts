@@ -8,6 +8,8 @@ import {
   type FramePage,
   closePages,
 } from './helpers.js';
+import { BackendError as SourceBackendError, type BackendFactory } from '../src/backend/types.js';
+import type { Http as SourceHttp } from '../src/backend/http.js';
 
 const open = (src: string) => openPage(src);
 
@@ -92,6 +94,53 @@ describe('shipped bundles', () => {
       const plain = await open('/test/fixtures/rem-page.html');
       const none = plain.window.performance.getEntriesByType('resource').map((entry) => entry.name);
       expect(none.some((name) => name.includes('/adapters/'))).to.equal(false);
+    });
+
+    it('every error a lazy adapter file throws is a BackendError to the bundle', async () => {
+      // As a portal ships them: the bundle and adapters/*.js, each built with its own copy.
+      const [{ BackendError }, { Http }, ...adapters] = (await Promise.all(
+        [
+          '/dist/cdn/portal-widgets.js',
+          '/dist/esm/backend/index.js',
+          '/dist/cdn/adapters/wordpress.js',
+          '/dist/cdn/adapters/nukeviet.js',
+          '/dist/cdn/adapters/static.js',
+        ].map((file) => import(/* @vite-ignore */ file)),
+      )) as [
+        { BackendError: typeof SourceBackendError },
+        { Http: typeof SourceHttp },
+        ...{ default: BackendFactory }[],
+      ];
+      const [wordpress, nukeviet, folder] = adapters.map(({ default: factory }) => factory);
+      const http = new Http({
+        timeout: 2000,
+        retries: 0,
+        backoff: 10,
+        fetch: (input, init) => fetch(input, init),
+      });
+      const at = (factory: BackendFactory, api: string) =>
+        factory({ api: new URL(api, location.href).href, http });
+      const kinds: [string, () => Promise<unknown>][] = [
+        ['not-found', () => at(wordpress, '/wp-site').getArticle('999')],
+        ['unsupported', () => at(wordpress, '/wp-site').getRating('102')],
+        ['unavailable', () => at(wordpress, '/wp-locked').getArticle('101')],
+        ['network', () => at(wordpress, 'http://127.0.0.1:9/').getArticle('101')],
+        ['not-found', () => at(nukeviet, '/').getArticle('412')],
+        ['unsupported', () => at(nukeviet, 'https://portal.example.gov.vn/').rate('412', 4)],
+        ['not-found', () => at(folder, '/test/fixtures/static-api/').getArticle('404')],
+        ['bad-response', () => at(folder, '/test/fixtures/static-api/').getArticle('8')],
+        ['unsupported', () => at(folder, '/test/fixtures/static-api/').rate('7', 5)],
+      ];
+      for (const [code, attempt] of kinds) {
+        const error = await attempt().then(
+          () => null,
+          (reason: unknown) => reason,
+        );
+        expect(error, code).to.be.instanceOf(BackendError);
+        expect(error, code).to.be.instanceOf(SourceBackendError);
+        expect((error as SourceBackendError).code).to.equal(code);
+      }
+      expect(new Error('plain')).not.to.be.instanceOf(BackendError);
     });
 
     it('declares each lazy adapter’s capabilities as the adapter itself does', async () => {
@@ -213,31 +262,86 @@ describe('shipped bundles', () => {
       expect(page.window.pageErrors).to.deep.equal([]);
     });
 
-    it('NukeViet: the snippets in the theme read the page, vote through op=rating and scale .bodytext', async () => {
-      await fetch('/nukeviet/reset');
-      const page = await open('/nukeviet/guide.html');
+    for (const theme of ['default', 'egov', 'mobile']) {
+      it(`NukeViet (${theme} theme): the snippets show the exact rating, vote once through op=rating and scale .bodytext`, async () => {
+        await fetch('/nukeviet/reset');
+        localStorage.removeItem('portal-widgets.given-votes');
+        const page = await open(`/nukeviet/guide/${theme}.html`);
+        const rating = page.document.querySelector('star-rating')!;
+        const text = () => (rating.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
+        await until(
+          () => text().includes('Tổng số điểm của bài viết là: 1.230 trong 299 đánh giá'),
+          'the page’s rating',
+        );
+        expect(
+          page.document.getElementById('form3B')!.offsetHeight,
+          'the theme’s stars hidden',
+        ).to.equal(0);
+        const star = rating.shadowRoot!.querySelector<HTMLInputElement>('input[value="4"]')!;
+        star.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+        star.click();
+        await until(() => text().includes('1.234 trong 300'), 'the vote counted by the portal');
+        expect(await (await fetch('/nukeviet/stats')).json()).to.deep.equal({
+          received: 1,
+          points: 1234,
+          count: 300,
+        });
+        const body = page.document.querySelector('.bodytext p')!;
+        const before = parseFloat(page.window.getComputedStyle(body).fontSize);
+        part(page.document.querySelector('font-scaler')!, 'increase').click();
+        await until(
+          () => parseFloat(page.window.getComputedStyle(body).fontSize) > before,
+          'larger article text',
+        );
+        expect(page.window.pageErrors).to.deep.equal([]);
+      });
+    }
+
+    /** Votes through the guide's page and returns what the widget then says. */
+    async function refusedVote(): Promise<string> {
+      localStorage.removeItem('portal-widgets.given-votes');
+      localStorage.removeItem('portal-widgets.pending-votes');
+      const page = await open('/nukeviet/guide/default.html');
       const rating = page.document.querySelector('star-rating')!;
-      const text = () => (rating.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
       await until(
-        () => text().includes('Tổng số điểm của bài viết là: 12 trong 3 đánh giá'),
-        'the page’s rating',
+        () => !!rating.shadowRoot?.querySelector('[part~="summary"]')?.textContent?.includes('299'),
+        'the rating loaded',
       );
-      expect(
-        page.document.getElementById('form3B')!.offsetHeight,
-        'the theme’s stars hidden',
-      ).to.equal(0);
-      const star = rating.shadowRoot!.querySelector<HTMLInputElement>('input[value="4"]')!;
+      const star = rating.shadowRoot!.querySelector<HTMLInputElement>('input[value="5"]')!;
       star.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
       star.click();
-      await until(() => text().includes('16 trong 4'), 'the vote counted by the portal');
-      const body = page.document.querySelector('.bodytext p')!;
-      const before = parseFloat(page.window.getComputedStyle(body).fontSize);
-      part(page.document.querySelector('font-scaler')!, 'increase').click();
-      await until(
-        () => parseFloat(page.window.getComputedStyle(body).fontSize) > before,
-        'larger article text',
-      );
-      expect(page.window.pageErrors).to.deep.equal([]);
+      const status = () => rating.shadowRoot!.querySelector('[part~="status"]')!.textContent ?? '';
+      await until(() => /đánh giá/i.test(status()) && !/Đang gửi/.test(status()), 'an answer');
+      // The same visitor opens the article again: nothing is sent again.
+      const again = await open('/nukeviet/guide/default.html');
+      const shown = again.document.querySelector('star-rating')!;
+      await until(() => !!shown.shadowRoot?.querySelector('[part~="summary"]'), 'shown again');
+      // Time for a re-sent vote, had one been kept, to reach the portal.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return status();
+    }
+
+    it('NukeViet: a vote refused as already given is said so, never kept or sent again', async () => {
+      await fetch('/nukeviet/reset');
+      // This PHP session already voted (through the theme's own stars, say).
+      await fetch('/nukeviet/index.php?language=vi&nv=tin-tuc&op=rating&nocache=1790000000000', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'id=412&point=3&checkss=0123456789abcdef0123456789abcdef',
+      });
+      const said = await refusedVote();
+      expect(said).to.include('đã đánh giá').and.not.include('mất kết nối');
+      expect(localStorage.getItem('portal-widgets.pending-votes') ?? '{}').to.equal('{}');
+      expect((await (await fetch('/nukeviet/stats')).json()).received).to.equal(2);
+    });
+
+    it('NukeViet: a vote refused for an expired session is not taken for a lost connection', async () => {
+      await fetch('/nukeviet/reset');
+      await fetch('/nukeviet/expire-session');
+      const said = await refusedVote();
+      expect(said).not.to.include('mất kết nối');
+      expect(localStorage.getItem('portal-widgets.pending-votes') ?? '{}').to.equal('{}');
+      expect((await (await fetch('/nukeviet/stats')).json()).received).to.equal(1);
     });
 
     it('static folder: the example shows the article from the JSON files', async () => {

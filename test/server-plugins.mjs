@@ -266,28 +266,53 @@ export function wordpressFixture(context, next) {
 }
 
 const NUKEVIET_CHECKSS = '0123456789abcdef0123456789abcdef';
+const NUKEVIET_START = { points: 1230, count: 299 };
 
 /**
- * NukeViet's `op=rating`: answers only its own pages (Referer) with a 10+ digit nocache, checks
- * `checkss`, allows one vote per PHP session cookie, and replies "<sentence>|<average>|<count>".
+ * A NukeViet 4.5 portal in the /nukeviet/ subfolder, news module renamed "tin-tuc", answering
+ * `op=rating` as modules/news/funcs/rating.php does: only to its own pages (a Referer from its
+ * own host and a 10+ digit nocache, else "Wrong URL"); a checkss that no longer matches the PHP
+ * session, or anything else amiss, gets "Đánh giá không hợp lệ|0|0"; a second vote in the same
+ * session gets "Bạn đã đánh giá bài viết này rồi|0|0"; a vote gets "<sentence>|<average rounded
+ * to one decimal>|<count>". `/nukeviet/expire-session` makes the pages' checkss stale (as when
+ * the PHP session has ended); `/nukeviet/stats` tells how many votes reached it.
  */
 export function nukevietFixture() {
   const votes = new Map();
-  let totals = { points: 12, count: 3 };
+  let totals = { ...NUKEVIET_START };
+  let expired = false;
+  let received = 0;
   return async (context, next) => {
     const url = new URL(context.url, 'http://localhost');
     if (url.pathname === '/nukeviet/reset') {
       votes.clear();
-      totals = { points: 12, count: 3 };
+      totals = { ...NUKEVIET_START };
+      expired = false;
+      received = 0;
       context.body = 'ok';
+      return undefined;
+    }
+    if (url.pathname === '/nukeviet/expire-session') {
+      expired = true;
+      context.body = 'ok';
+      return undefined;
+    }
+    if (url.pathname === '/nukeviet/stats') {
+      context.body = { received, ...totals };
       return undefined;
     }
     if (url.pathname !== '/nukeviet/index.php' || url.searchParams.get('op') !== 'rating')
       return next();
+    if (url.searchParams.get('nv') !== 'tin-tuc' || url.searchParams.get('language') !== 'vi') {
+      context.status = 404;
+      context.body = 'Not Found';
+      return undefined;
+    }
     const referer = context.get('referer');
     const nocache = url.searchParams.get('nocache') ?? '';
     context.type = 'text/html';
-    if (!referer.includes('/nukeviet/') || !/^\d{10,}$/.test(nocache)) {
+    const ownPage = referer && new URL(referer).host === context.get('host');
+    if (!ownPage || !/^\d{10,}$/.test(nocache)) {
       context.body = 'Wrong URL';
       return undefined;
     }
@@ -296,24 +321,30 @@ export function nukevietFixture() {
       context.req.on('data', (chunk) => (data += chunk));
       context.req.on('end', () => resolve(new URLSearchParams(data)));
     });
-    if (body.get('checkss') !== NUKEVIET_CHECKSS || body.get('id') !== '412') {
-      context.body = 'Lỗi: Dữ liệu không hợp lệ|0|0';
-      return undefined;
-    }
+    received += 1;
     let session = /nvsession=(\w+)/.exec(context.get('cookie'))?.[1];
     if (!session) {
       session = Math.random().toString(36).slice(2);
       context.set('Set-Cookie', `nvsession=${session}; Path=/nukeviet/`);
     }
+    const point = Number(body.get('point'));
+    const valid =
+      !expired &&
+      body.get('checkss') === NUKEVIET_CHECKSS &&
+      body.get('id') === '412' &&
+      [1, 2, 3, 4, 5].includes(point);
+    if (!valid) {
+      context.body = 'Đánh giá không hợp lệ|0|0';
+      return undefined;
+    }
     if (votes.has(session)) {
       context.body = 'Bạn đã đánh giá bài viết này rồi|0|0';
       return undefined;
     }
-    const point = Number(body.get('point'));
     votes.set(session, point);
     totals = { points: totals.points + point, count: totals.count + 1 };
-    const average = (totals.points / totals.count).toFixed(1);
-    context.body = `Cảm ơn bạn đã đánh giá bài viết|${average}|${totals.count}`;
+    const average = Math.round((totals.points / totals.count) * 10) / 10;
+    context.body = `Tổng số điểm của bài viết là: ${totals.points} trong ${totals.count} đánh giá|${average}|${totals.count}`;
     return undefined;
   };
 }

@@ -9,20 +9,38 @@ import {
   type RelatedStrategy,
 } from '../types.js';
 
-/** `sendrating('<id>', value, '<checkss>')`, as the news module's detail page prints it. */
-const SEND_RATING = /sendrating\(\s*'(\d+)'\s*,\s*[\w.]+\s*,\s*'([0-9a-f]{32})'\s*\)/;
+/**
+ * `sendrating('<id>', value, '<checkss>')` as the news module's detail page prints it; the
+ * eGovernment theme uses double quotes.
+ */
+const SEND_RATING = /sendrating\(\s*(['"])(\d+)\1\s*,\s*[\w.]+\s*,\s*(['"])([0-9a-f]{32})\3\s*\)/;
 
-/** Labels above NukeViet's related lists ("Những tin mới hơn", "Những tin cũ hơn", the topic's). */
+/** Labels of NukeViet's related lists (vi and en language packs). */
 const LIST_LABELS: [RegExp, RelatedStrategy][] = [
   [/mới hơn|newer/i, 'newer'],
   [/cũ hơn|older/i, 'older'],
-  [/sự kiện|chủ đề|topic/i, 'topic'],
+  [/sự kiện|chủ đề|event|topic/i, 'topic'],
 ];
+
+/** rating.php's refusals (`<message>|0|0`) in the vi and en language packs. */
+const ALREADY_VOTED = /đã đánh giá|was rated|already/i;
+const NOT_ACCEPTED = /không hợp lệ|can't rate|cannot rate/i;
 
 const text = (element: Element | null | undefined) =>
   (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** "Tổng số điểm của bài viết là: 12 trong 3 đánh giá" → 12 points from 3 ratings. */
+/** "19/01/2016 15:34" (as NukeViet prints dates, in the portal's time zone) → ISO 8601. */
+export function parsePortalDate(value: string): string {
+  const match = /(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\D+(\d{1,2}):(\d{2}))?/.exec(value);
+  if (!match) return value;
+  const [, day, month, year, hour, minute] = match;
+  const pad = (part: string) => part.padStart(2, '0');
+  return hour
+    ? `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${minute}:00`
+    : `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** "Tổng số điểm của bài viết là: 1234 trong 300 đánh giá" → 1234 points from 300 ratings. */
 export function parseRatingSentence(sentence: string): { total: number; count: number } | null {
   const numbers = sentence.match(/\d+/g);
   return numbers && numbers.length >= 2
@@ -30,47 +48,96 @@ export function parseRatingSentence(sentence: string): { total: number; count: n
     : null;
 }
 
-/** The rating endpoint's plain-text reply: "<sentence>|<average>|<count>"; errors are "<message>|0|0". */
+const averageOf = (total: number, count: number) =>
+  count ? Math.round((total / count) * 10) / 10 : 0;
+
+/**
+ * The rating endpoint's plain-text reply (modules/news/funcs/rating.php): "<sentence>|<average
+ * rounded>|<count>" after a vote, "<message>|0|0" for a refusal. The exact total is read from the
+ * sentence, never rebuilt from the rounded average.
+ */
 export function parseRatingReply(reply: string, score: number): RatingSummary {
-  const [message = '', averageText = '0', countText = '0'] = reply.trim().split('|');
-  const average = Number(averageText);
-  const count = Number(countText);
-  if (!count) {
-    if (/đã đánh giá|already/i.test(message)) {
-      throw new BackendError('already-voted', message);
-    }
+  const [message = '', , countText = '0'] = reply.trim().split('|');
+  const counts = Number(countText) ? parseRatingSentence(message) : null;
+  if (counts?.count) {
+    const { total, count } = counts;
+    return { total, count, average: averageOf(total, count), open: true, yourScore: score };
+  }
+  // NukeViet does not say which score it kept, so a refusal carries no summary.
+  if (ALREADY_VOTED.test(message)) throw new BackendError('already-voted', message);
+  if (NOT_ACCEPTED.test(message)) {
     throw new BackendError(
-      /wrong url/i.test(message) ? 'unsupported' : 'invalid',
-      message || 'The portal refused the vote',
+      'session-expired',
+      `${message}: the page's voting permission (its PHP session) has lapsed; reloading the page gives a new one`,
     );
   }
-  return { total: Math.round(average * count), count, average, open: true, yourScore: score };
+  throw new BackendError(
+    /wrong url/i.test(message) ? 'unsupported' : 'bad-response',
+    message ? `The portal answered "${message}"` : 'The portal sent an empty answer to the vote',
+  );
+}
+
+/** What NukeViet's header prints for its own scripts (`var nv_base_siteurl="/",…`). */
+interface PageVariables {
+  nv_base_siteurl?: unknown;
+  nv_lang_variable?: unknown;
+  nv_lang_data?: unknown;
+  nv_name_variable?: unknown;
+  nv_module_name?: unknown;
+  nv_fc_variable?: unknown;
 }
 
 /**
  * For widgets placed on a NukeViet news page itself: the article and its related lists are read
- * from the page, and votes go through the news module's own `op=rating` with the page's
- * `checkss`, which only works on the portal's own origin (it checks the Referer and the PHP
- * session). `api` is the portal's address, optionally with `nv=<module>`.
+ * from the page (themes default, mobile_default and eGovernment, NukeViet 4.5), and votes go
+ * through the news module's own `op=rating` with the page's `checkss`, which only works on the
+ * portal's own origin (it checks the Referer and the PHP session). The rating address comes
+ * from the page's own variables (sites in a subfolder, a renamed news module); `api` (the
+ * portal's address, optionally with `nv=<module>`) is used only on a page without them.
  */
 export function nukevietBackend({ api, http }: BackendContext): Backend {
   const portal = new URL(api, location.href);
   const sameOrigin = portal.origin === location.origin;
-  const module = portal.searchParams.get('nv') ?? 'news';
-  const language =
-    portal.searchParams.get('language') ?? (document.documentElement.lang.slice(0, 2) || 'vi');
+
+  function ratingUrl(): string {
+    const page = globalThis as PageVariables;
+    const word = (value: unknown, fallback: string) =>
+      typeof value === 'string' && /^[\w-]+$/.test(value) ? value : fallback;
+    const base =
+      typeof page.nv_base_siteurl === 'string' && page.nv_base_siteurl.startsWith('/')
+        ? page.nv_base_siteurl
+        : portal.pathname.replace(/[^/]*$/, '');
+    const language = word(
+      page.nv_lang_data,
+      portal.searchParams.get('language') ?? (document.documentElement.lang.slice(0, 2) || 'vi'),
+    );
+    const module = word(page.nv_module_name, portal.searchParams.get('nv') ?? 'news');
+    const query = new URLSearchParams([
+      [word(page.nv_lang_variable, 'language'), language],
+      [word(page.nv_name_variable, 'nv'), module],
+      [word(page.nv_fc_variable, 'op'), 'rating'],
+      // The module refuses requests without a 10+ digit nocache value.
+      ['nocache', String(Date.now())],
+    ]);
+    return `${location.origin}${base}index.php?${query}`;
+  }
 
   function pageRating(): { id: string; checkss: string } | null {
     for (const script of document.scripts) {
       const match = SEND_RATING.exec(script.textContent ?? '');
-      if (match) return { id: match[1], checkss: match[2] };
+      if (match) return { id: match[2], checkss: match[4] };
     }
     return null;
   }
 
+  /** The id of the article this page shows: its rating call, else its address (…-<id>.html). */
+  function shownId(): string | undefined {
+    return pageRating()?.id ?? /-(\d+)\.html?$/.exec(location.pathname)?.[1];
+  }
+
   function detail(id: string) {
     const root = document.querySelector('#news_detail') ?? document.querySelector('.news_column');
-    const shown = pageRating()?.id;
+    const shown = shownId();
     if (!root || (shown && shown !== id)) {
       throw new BackendError(
         'not-found',
@@ -80,30 +147,44 @@ export function nukevietBackend({ api, http }: BackendContext): Backend {
     return root;
   }
 
+  /** The page's own figures; the rating form is only printed while the article takes votes. */
   function summary(): RatingSummary | null {
     const counts = parseRatingSentence(text(document.querySelector('#stringrating')));
     if (!counts) return null;
-    const average = counts.count ? Math.round((counts.total / counts.count) * 10) / 10 : 0;
-    return { ...counts, average, open: Boolean(pageRating()) };
+    return { ...counts, average: averageOf(counts.total, counts.count), open: true };
+  }
+
+  /** A list's label: its tab (eGovernment), else the element before it or before its wrapper. */
+  function labelOf(list: Element): string {
+    const panel = list.closest('[id]');
+    const tab = panel && document.querySelector(`a[href="#${CSS.escape(panel.id)}"]`);
+    if (tab) return text(tab);
+    for (let node: Element | null = list; node && node !== document.body; node = node.parentElement)
+      if (node.previousElementSibling) return text(node.previousElementSibling);
+    return '';
   }
 
   function listFor(strategy: RelatedStrategy): ArticleSummary[] {
     for (const list of document.querySelectorAll('ul.related')) {
-      const label = text(list.previousElementSibling);
+      const label = labelOf(list);
       if (!LIST_LABELS.some(([pattern, kind]) => kind === strategy && pattern.test(label)))
         continue;
-      return [...list.querySelectorAll('li')].map((item): ArticleSummary => {
-        const link = item.querySelector('a');
-        const href = link?.href ?? '';
-        return {
-          id: /-(\d+)\.html?$/.exec(href)?.[1] ?? href,
-          title: text(link),
-          url: href,
-          lead: '',
-          image: null,
-          publishedAt: text(item.querySelector('.date')).replace(/^\(|\)$/g, ''),
-          category: null,
-        };
+      return [...list.querySelectorAll('li')].flatMap((item): ArticleSummary[] => {
+        const link = item.querySelector('a[href]');
+        if (!link) return [];
+        const href = (link as HTMLAnchorElement).href;
+        const date = [...item.querySelectorAll('em, .date')].map(text).find((t) => /\d/.test(t));
+        return [
+          {
+            id: /-(\d+)\.html?$/.exec(href)?.[1] ?? href,
+            title: text(link) || link.getAttribute('title') || '',
+            url: href,
+            lead: '',
+            image: null,
+            publishedAt: parsePortalDate(date ?? ''),
+            category: null,
+          },
+        ];
       });
     }
     return [];
@@ -114,26 +195,35 @@ export function nukevietBackend({ api, http }: BackendContext): Backend {
 
     async getArticle(id) {
       const root = detail(id);
-      const lead = root.querySelector('#hometext')?.cloneNode(true) as Element | undefined;
-      lead?.querySelector('#imghome')?.remove();
-      const image = root.querySelector<HTMLImageElement>('#imghome img, #hometext img');
-      const bodyHtml = root.querySelector('.bodytext')?.innerHTML ?? '';
-      const time = text(root.querySelector('.time'));
+      const leadBox =
+        root.querySelector('.hometext') ??
+        root.querySelector('#hometext [itemprop="description"]') ??
+        root.querySelector('#hometext');
+      const lead = leadBox?.cloneNode(true) as Element | undefined;
+      lead?.querySelectorAll('#imghome, .imghome, figure, img').forEach((node) => node.remove());
+      const image = root.querySelector<HTMLImageElement>(
+        'figure.article img, #hometext img, #imghome img',
+      );
+      const caption = image?.closest('figure, #imghome, .imghome')?.querySelector('figcaption, em');
+      const bodyHtml =
+        (root.querySelector('#news-bodyhtml') ?? root.querySelector('.bodytext'))?.innerHTML ?? '';
+      const published =
+        root.querySelector('[itemprop="datePublished"]')?.textContent?.trim() ||
+        parsePortalDate(text(root.querySelector('span.h5, em.time, .time')));
+      const modified = root.querySelector('[itemprop="dateModified"]')?.textContent?.trim();
       return {
         id,
         title: text(root.querySelector('h1')),
         url: location.href,
         lead: text(lead),
-        image: image
-          ? { url: image.src, alt: image.alt, caption: text(root.querySelector('#imghome em')) }
-          : null,
-        publishedAt: time,
+        image: image ? { url: image.src, alt: image.alt, caption: text(caption) } : null,
+        publishedAt: published,
         category: null,
         bodyHtml,
         author: '',
         source: portal.origin,
         topic: null,
-        updatedAt: time,
+        updatedAt: modified || published,
         lang: document.documentElement.lang || 'vi',
         readingMinutes: readingMinutes(bodyHtml),
         rating: summary(),
@@ -153,25 +243,39 @@ export function nukevietBackend({ api, http }: BackendContext): Backend {
     },
 
     async rate(id, score, { signal } = {}) {
-      const page = pageRating();
-      if (!sameOrigin || !page) {
+      if (!sameOrigin) {
         throw new BackendError(
           'unsupported',
-          sameOrigin
-            ? 'This page has no rating form (rating is off for this article)'
-            : 'NukeViet accepts votes only from its own pages; use the reference server from another site',
+          'NukeViet accepts votes only from its own pages; use the reference server from another site',
         );
       }
-      // The module refuses requests without a 10+ digit nocache value.
-      const url = `${portal.origin}${portal.pathname.replace(/[^/]*$/, '')}index.php?language=${language}&nv=${module}&op=rating&nocache=${Date.now()}`;
+      detail(id);
+      const page = pageRating();
+      if (!page) {
+        throw new BackendError(
+          'unsupported',
+          'This page prints no sendrating(…) call, so its checkss is unknown: keep the theme’s rating block in detail.tpl',
+        );
+      }
+      const url = ratingUrl();
       const response = await http.request(url, {
         method: 'POST',
         signal,
         credentials: 'same-origin',
         headers: { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' },
-        body: new URLSearchParams({ id, point: String(score), checkss: page.checkss }),
+        body: new URLSearchParams({
+          id,
+          point: String(score),
+          checkss: page.checkss,
+        }),
       });
-      if (!response.ok) throw new BackendError('invalid', `${url} answered ${response.status}`);
+      if (!response.ok)
+        throw new BackendError(
+          'unavailable',
+          `${url} answered ${response.status}`,
+          undefined,
+          response.status,
+        );
       return parseRatingReply(await response.text(), score);
     },
   };
