@@ -88,7 +88,7 @@ function guideMiddleware(context, next) {
 /**
  * `/nukeviet/guide/<theme>.html`: docs/nukeviet.md's script tag and detail.tpl snippet placed in
  * the page of that theme's shape (test/fixtures/nukeviet/<theme>.html), as a webmaster puts
- * them in header_only.tpl and detail.tpl. Only the folder of dist/cdn is changed; {NEWSID} is
+ * them in footer_only.tpl and detail.tpl. Only the folder of dist/cdn is changed; {NEWSID} is
  * the page's article.
  */
 function nukevietGuideMiddleware(context, next) {
@@ -96,14 +96,14 @@ function nukevietGuideMiddleware(context, next) {
   if (!match) return next();
   const [script, detail] = htmlExamples('docs/nukeviet.md');
   const page = readFileSync(`test/fixtures/nukeviet/${match[1]}.html`, 'utf8')
+    .replace('</head>', '<script src="/test/fixtures/error-trap.js"></script></head>')
     .replace(
-      '</head>',
-      `<script src="/test/fixtures/error-trap.js"></script>${script.replace(
+      '</body>',
+      `${detail.replaceAll('{NEWSID}', '412')}${script.replace(
         '{NV_BASE_SITEURL}themes/default/js/pw/',
         '/dist/cdn/',
-      )}</head>`,
-    )
-    .replace('</body>', `${detail.replaceAll('{NEWSID}', '412')}</body>`);
+      )}</body>`,
+    );
   context.type = 'html';
   context.body = page;
   return undefined;
