@@ -302,9 +302,11 @@ describe('WordPress adapter', () => {
       average: 4.3,
       open: false,
     });
-    expect((await rejection(client.getRating('102'))).code).to.equal('unsupported');
-    expect((await rejection(client.rate('101', 5))).code).to.equal('unsupported');
     expect(client.capabilities.rating).to.equal('read');
+    expect((await rejection(client.rate('101', 5))).code).to.equal('unsupported');
+    // The rating route missing (404 rest_no_route): no ratings on this site from now on.
+    expect((await rejection(client.getRating('102'))).code).to.equal('unsupported');
+    expect(client.capabilities.rating).to.equal('none');
   });
 
   it('says clearly when the REST API is switched off, missing, or the post is not there', async () => {

@@ -51,9 +51,15 @@ export const LAZY_CAPABILITIES: Record<LazyAdapter, (api: URL) => BackendCapabil
 /** A backend whose code loads on the first request, with its capabilities known at once. */
 function lazyBackend(name: LazyAdapter, context: BackendContext): Backend {
   let loaded: Promise<Backend> | undefined;
-  const backend = () => (loaded ??= loadAdapter(name).then((factory) => factory(context)));
+  let adapter: Backend | undefined;
+  const backend = () =>
+    (loaded ??= loadAdapter(name).then((factory) => (adapter = factory(context))));
+  const declared = LAZY_CAPABILITIES[name](new URL(context.api));
   return {
-    capabilities: LAZY_CAPABILITIES[name](new URL(context.api)),
+    // Once loaded, the adapter's own: it may learn more (a WordPress site without ratings).
+    get capabilities() {
+      return adapter?.capabilities ?? declared;
+    },
     getArticle: async (id, options) => (await backend()).getArticle(id, options),
     getRelated: async (id, options) => (await backend()).getRelated(id, options),
     getRating: async (id, options) => (await backend()).getRating(id, options),

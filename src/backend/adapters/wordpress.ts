@@ -7,6 +7,7 @@ import {
   type Article,
   type ArticleSummary,
   type Backend,
+  type BackendCapabilities,
   type BackendContext,
   type Named,
 } from '../types.js';
@@ -160,8 +161,13 @@ export function wordpressBackend({ api, http }: BackendContext): Backend {
     });
   }
 
+  /** `read` until the site shows it has no rating route; then `none`. */
+  let rating: BackendCapabilities['rating'] = 'read';
+
   return {
-    capabilities: { rating: 'read', related: ['category', 'topic', 'newer', 'older'] },
+    get capabilities(): BackendCapabilities {
+      return { rating, related: ['category', 'topic', 'newer', 'older'] };
+    },
 
     async getArticle(id, { signal } = {}) {
       return (await post(id, signal)).article;
@@ -179,9 +185,13 @@ export function wordpressBackend({ api, http }: BackendContext): Backend {
       const url = `${rest}/postratings/v1/post/${article.id}`;
       const response = await http.request(url, { signal });
       if (response.status === 404) {
+        // rest_no_route: no WP-PostRatings on this site, for every post; say so once, quietly.
+        rating = 'none';
         throw new BackendError(
           'unsupported',
-          `${root} has no rating plugin with a REST API (WP-PostRatings)`,
+          `${root} has no rating plugin with a REST API (WP-PostRatings): leave star-rating out of its pages`,
+          undefined,
+          404,
         );
       }
       const shape = new Shape(await parseJson(response, url), url);
