@@ -46,3 +46,24 @@ export const XSS_PAYLOADS: string[] = [
   `<link rel="import" href="data:text/html,<script>${hit(37)}</script>">`,
   `<svg><use href="data:image/svg+xml,<svg id='x' xmlns='http://www.w3.org/2000/svg'><image href='1' onerror='${hit(38)}'/></svg>#x"></use></svg>`,
 ];
+
+/** What in a sanitised body could still run script or load a page: it must be nothing. */
+export function dangerousNodes(root: ParentNode): string[] {
+  return [...root.querySelectorAll('*')]
+    .filter(
+      (node) =>
+        ['script', 'object', 'embed', 'frame', 'base', 'meta', 'form'].includes(node.localName) ||
+        (node.localName === 'iframe' &&
+          !/^https:\/\/www\.youtube(-nocookie)?\.com\/embed\//.test(
+            node.getAttribute('src') ?? '',
+          )) ||
+        [...node.attributes].some(
+          (attribute) =>
+            attribute.name.startsWith('on') ||
+            attribute.name === 'srcdoc' ||
+            attribute.name === 'style' ||
+            /^\s*(javascript|vbscript|data:)/i.test(attribute.value.replace(/[\t\n\r]/g, '')),
+        ),
+    )
+    .map((node) => node.outerHTML.slice(0, 80));
+}
