@@ -15,7 +15,13 @@ import {
   openPage,
   referenceServer,
 } from './helpers.js';
-import { XSS_PAYLOADS, dangerousNodes } from './xss-payloads.js';
+import {
+  HOSTILE_URLS,
+  XSS_PAYLOADS,
+  dangerousNodes,
+  isNeutralAddress,
+  stayOnPage,
+} from './xss-payloads.js';
 
 const server = referenceServer;
 
@@ -52,7 +58,13 @@ function bodyBackend(): Backend {
   };
   return {
     capabilities: { rating: 'none', related: [] },
-    getArticle: async (id) => ({ ...article, id, bodyHtml: bodyForTest }),
+    getArticle: async (id) => ({
+      ...article,
+      id,
+      bodyHtml: bodyForTest,
+      image: imageUrlForTest ? { url: imageUrlForTest, alt: 'Ảnh', caption: '' } : null,
+      url: imageUrlForTest ?? undefined,
+    }),
     getRelated: async () => [],
     getRating: async () => ({ total: 0, count: 0, average: 0, open: false }),
     rate: async () => ({ total: 0, count: 0, average: 0, open: false }),
@@ -60,6 +72,7 @@ function bodyBackend(): Backend {
 }
 
 let bodyForTest = '';
+let imageUrlForTest: string | null = null;
 registerBackend('test-body', bodyBackend);
 
 describe('article-view', () => {
@@ -399,6 +412,41 @@ describe('article-view', () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(hits, 'payloads that ran').to.deep.equal([]);
+  });
+
+  it('uses only http(s) addresses from the backend: main image, links, images, video, frames', async () => {
+    const hits: string[] = [];
+    (window as unknown as { xssHit: (id: string) => void }).xssHit = (id) => hits.push(id);
+    const element = await articleView('article-id="1" backend="test-body"', api);
+    addEventListener('click', stayOnPage);
+    try {
+      for (const [index, url] of HOSTILE_URLS.entries()) {
+        const quoted = url.replaceAll('"', '&quot;');
+        bodyForTest = `<p>bài-${index} <a href="${quoted}">liên kết</a></p><img src="${quoted}" alt="ảnh"><video poster="${quoted}" src="${quoted}"><source src="${quoted}"></video><iframe src="${quoted}"></iframe>`;
+        imageUrlForTest = url;
+        element.articleId = String(index + 200);
+        await until(
+          () =>
+            shadow(element).querySelector('.body')?.textContent?.includes(`bài-${index}`) ?? false,
+          `article ${index} shown`,
+        );
+        const root = shadow(element);
+        expect(dangerousNodes(root), url).to.deep.equal([]);
+        const addresses = [...root.querySelectorAll('[href], [src], [poster]')].flatMap((node) =>
+          ['href', 'src', 'poster'].map((name) => node.getAttribute(name)),
+        );
+        expect(
+          addresses.filter((value) => !isNeutralAddress(value)),
+          url,
+        ).to.deep.equal([]);
+        root.querySelectorAll('a').forEach((link) => link.click());
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(hits, 'addresses that ran').to.deep.equal([]);
+    } finally {
+      removeEventListener('click', stayOnPage);
+      imageUrlForTest = null;
+    }
   });
 });
 
