@@ -51,6 +51,13 @@ function demoCdnMiddleware(context, next) {
   return next();
 }
 
+/** `/single-file/` holds portal-widgets.js alone, as a portal that copied only that file. */
+function singleFileMiddleware(context, next) {
+  if (context.path === '/single-file/portal-widgets.js')
+    context.path = '/dist/cdn/portal-widgets.js';
+  return next();
+}
+
 /** The ```html examples of a Markdown file, in order. */
 const htmlExamples = (file) =>
   [...readFileSync(file, 'utf8').matchAll(/```html\n([\s\S]*?)```/g)].map(([, code]) => code);
@@ -125,6 +132,7 @@ export default {
   middleware: [
     strictCspMiddleware,
     demoCdnMiddleware,
+    singleFileMiddleware,
     guideMiddleware,
     nukevietGuideMiddleware,
     referenceServer.proxy,

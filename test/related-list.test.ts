@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { registerBackend, type ArticleSummary } from '../src/backend/index.js';
 import '../src/elements/related-list/related-list.define.js';
 import type { RelatedList } from '../src/elements/related-list/related-list.js';
 import {
@@ -9,6 +10,25 @@ import {
   violations,
   referenceServer,
 } from './helpers.js';
+import { HOSTILE_URLS, isNeutralAddress, stayOnPage } from './xss-payloads.js';
+
+/** A backend whose related articles carry hostile addresses for their page and their image. */
+registerBackend('hostile-related', () => ({
+  capabilities: { rating: 'none', related: ['topic'] },
+  getRelated: async () =>
+    HOSTILE_URLS.map((url, index): ArticleSummary => ({
+      id: String(index + 1),
+      title: `Bài liên quan số ${index + 1}`,
+      url,
+      lead: '',
+      image: { url, alt: '', caption: '' },
+      publishedAt: '2026-11-27T01:00:00Z',
+      category: null,
+    })),
+  getArticle: async () => Promise.reject(new Error('not used')),
+  getRating: async () => Promise.reject(new Error('not used')),
+  rate: async () => Promise.reject(new Error('not used')),
+}));
 
 const server = referenceServer;
 
@@ -109,8 +129,9 @@ describe('related-list', () => {
         loading="eager"
       ></related-list>`,
     );
-    const task = (element as unknown as { items: { status: number; value?: unknown[] } }).items;
-    await until(() => task.status === 2 && Array.isArray(task.value), 'loaded');
+    const task = (element as unknown as { items: { status: number; value?: { items: unknown[] } } })
+      .items;
+    await until(() => task.status === 2 && Array.isArray(task.value?.items), 'loaded');
     await element.updateComplete;
     expect(shadow(element).querySelectorAll('a, button, [tabindex], h2, ul')).to.have.length(0);
     expect(element.getBoundingClientRect().height).to.equal(0);
@@ -181,5 +202,39 @@ describe('related-list', () => {
       image.alt,
     ]).to.deep.equal(['lazy', '96', '54', '']);
     expect(violations(await runAxe(element))).to.deep.equal([]);
+  });
+
+  it('links and shows images only at http(s) addresses, whatever the backend sends', async () => {
+    const hits: string[] = [];
+    (window as unknown as { xssHit: (id: string) => void }).xssHit = (id) => hits.push(id);
+    const element = await fixture<RelatedList>(
+      html`<related-list
+        backend="hostile-related"
+        api=${api}
+        article-id="12"
+        layout="cards"
+        loading="eager"
+      ></related-list>`,
+    );
+    await loaded(element);
+    expect(links(element)).to.have.length(HOSTILE_URLS.length);
+    addEventListener('click', stayOnPage);
+    try {
+      for (const link of links(element)) {
+        expect(isNeutralAddress(link.getAttribute('href')), link.getAttribute('href')!).to.equal(
+          true,
+        );
+        link.click();
+      }
+    } finally {
+      removeEventListener('click', stayOnPage);
+    }
+    for (const image of shadow(element).querySelectorAll('img')) {
+      expect(isNeutralAddress(image.getAttribute('src')), image.getAttribute('src')!).to.equal(
+        true,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(hits, 'addresses that ran').to.deep.equal([]);
   });
 });

@@ -46,3 +46,61 @@ export const XSS_PAYLOADS: string[] = [
   `<link rel="import" href="data:text/html,<script>${hit(37)}</script>">`,
   `<svg><use href="data:image/svg+xml,<svg id='x' xmlns='http://www.w3.org/2000/svg'><image href='1' onerror='${hit(38)}'/></svg>#x"></use></svg>`,
 ];
+
+/** What in a sanitised body could still run script or load a page: it must be nothing. */
+export function dangerousNodes(root: ParentNode): string[] {
+  return [...root.querySelectorAll('*')]
+    .filter(
+      (node) =>
+        ['script', 'object', 'embed', 'frame', 'base', 'meta', 'form'].includes(node.localName) ||
+        (node.localName === 'iframe' &&
+          !/^https:\/\/www\.youtube(-nocookie)?\.com\/embed\//.test(
+            node.getAttribute('src') ?? '',
+          )) ||
+        [...node.attributes].some(
+          (attribute) =>
+            attribute.name.startsWith('on') ||
+            attribute.name === 'srcdoc' ||
+            attribute.name === 'style' ||
+            /^\s*(javascript|vbscript|data:)/i.test(attribute.value.replace(/[\t\n\r]/g, '')),
+        ),
+    )
+    .map((node) => node.outerHTML.slice(0, 80));
+}
+
+/**
+ * Addresses a hostile or broken backend may send for a link, an image or a video, each reporting
+ * through `xssHit(n)` if it ever runs: schemes in any case, with spaces, split by a tab or a
+ * newline (the URL parser joins them), entity-encoded (decoded when it reaches HTML), data: and
+ * vbscript:.
+ */
+export const HOSTILE_URLS: string[] = [
+  `javascript:${hit(101)}`,
+  ` JAVASCRIPT:${hit(102)}`,
+  `java\tscript:${hit(103)}`,
+  `java\nscript:${hit(104)}`,
+  `\u0001javascript:${hit(105)}`,
+  `&#106;avascript:${hit(106)}`,
+  `jav&#x09;ascript:${hit(107)}`,
+  `data:text/html,<script>${hit(108)}</script>`,
+  `data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg" onload="${hit(109)}"/>`,
+  `vbscript:${hit(110)}`,
+];
+
+/** Whether a URL attribute's value, as the browser reads it, is http(s), relative or in-page. */
+export function isNeutralAddress(value: string | null): boolean {
+  if (value === null) return true;
+  const url = new URL(value, location.href);
+  return url.protocol === 'http:' || url.protocol === 'https:';
+}
+
+/**
+ * A click listener for tests that click every link: a link to an http(s) page is not followed
+ * (it would leave the test page); anything else is, so a script address would run.
+ */
+export function stayOnPage(event: Event): void {
+  const link = event
+    .composedPath()
+    .find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+  if (link && isNeutralAddress(link.getAttribute('href'))) event.preventDefault();
+}

@@ -55,10 +55,12 @@ export class BackendClient {
   /**
    * @param backend the adapter
    * @param key names the backend and its address, e.g. `rest|https://host/api/v1/`
+   * @param base the backend's address: relative addresses in its answers resolve against it
    */
   constructor(
     readonly backend: Backend,
     readonly key = '',
+    readonly base = document.baseURI,
   ) {}
 
   get capabilities(): BackendCapabilities {

@@ -194,7 +194,7 @@ export function clientFor(element: Element): BackendClient {
       backoff: 300,
       fetch: config.fetch ?? ((input, init) => fetch(input, init)),
     });
-    client = new BackendClient(factory!({ api: api!.href, http }), key);
+    client = new BackendClient(factory!({ api: api!.href, http }), key, api!.href);
     clients.set(key, client);
   }
   return client;

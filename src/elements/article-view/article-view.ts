@@ -3,6 +3,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import type { Article } from '../../backend/types.js';
 import { BackendElement } from '../../core/backend-element.js';
 import { reportBadSetting } from '../../core/config.js';
+import { safeUrl } from '../../core/safe-url.js';
 import { heading } from '../../core/heading.js';
 import { ArticleErrorEvent, ArticleLoadEvent } from '../../core/events.js';
 import type { Translations } from '../../core/lang.js';
@@ -10,11 +11,38 @@ import { adoptDocumentSheet } from '../../styles/document-sheets.js';
 import { fetchStateStyles } from '../../styles/fetch-state.js';
 import { hostStyles } from '../../styles/shared.js';
 import { articleViewStyles, PRINT_ALONE } from './article-view.styles.js';
-import { sanitize, trustedPolicy } from './sanitize.js';
+import { sanitize, SanitizerMissingError, trustedPolicy } from './sanitize.js';
 
-const STRINGS: Translations<{ loading: string; minutes: string; table: string; by: string }> = {
-  vi: { loading: 'Đang tải bài viết…', minutes: 'phút đọc', table: 'Bảng', by: 'Tác giả' },
-  en: { loading: 'Loading the article…', minutes: 'min read', table: 'Table', by: 'By' },
+/** An article as the element shows it: its body sanitised, and the backend's address. */
+interface ShownArticle {
+  article: Article;
+  body: DocumentFragment;
+  base: string;
+}
+
+const STRINGS: Translations<{
+  loading: string;
+  minutes: string;
+  table: string;
+  by: string;
+  noSanitizer: string;
+}> = {
+  vi: {
+    loading: 'Đang tải bài viết…',
+    minutes: 'phút đọc',
+    table: 'Bảng',
+    by: 'Tác giả',
+    noSanitizer:
+      'Không hiển thị được nội dung bài viết: thiếu tệp sanitizer.js bên cạnh portal-widgets.js. Xem thông báo trong bảng điều khiển của trình duyệt.',
+  },
+  en: {
+    loading: 'Loading the article…',
+    minutes: 'min read',
+    table: 'Table',
+    by: 'By',
+    noSanitizer:
+      'The article body cannot be shown: sanitizer.js is missing beside portal-widgets.js. See the message in the browser console.',
+  },
 };
 
 let printSheetAdopted = false;
@@ -25,18 +53,6 @@ function finishBody(
   headingLevel: number,
   tableLabel: string,
 ): DocumentFragment {
-  for (const element of body.querySelectorAll('*')) {
-    element.removeAttribute('style');
-    // Belt and braces over the sanitiser: no address that runs script or renders HTML.
-    for (const attribute of [...element.attributes]) {
-      if (
-        /^\s*(javascript|vbscript|data:(?!image\/(png|jpeg|gif|webp)))/i.test(attribute.value) &&
-        /href|src|action/i.test(attribute.name)
-      ) {
-        element.removeAttribute(attribute.name);
-      }
-    }
-  }
   for (const link of body.querySelectorAll('a[target]'))
     link.setAttribute('rel', 'noopener noreferrer');
   for (const image of body.querySelectorAll('img')) {
@@ -55,7 +71,8 @@ function finishBody(
     region.append(table);
   });
   const headings = [...body.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')];
-  const highest = Math.min(...headings.map((element) => Number(element.localName[1])));
+  // A loop, not Math.min(...): a body may hold more headings than a call takes arguments.
+  const highest = headings.reduce((min, element) => Math.min(min, Number(element.localName[1])), 7);
   const shift = Math.max(0, headingLevel + 1 - highest);
   if (shift) {
     for (const element of headings) {
@@ -116,16 +133,19 @@ export class ArticleView extends BackendElement {
   /** Whether the portal printed the article inside the element (no fetch then). */
   private prerendered = false;
   private jsonLdScript: HTMLScriptElement | undefined;
-  private renderedBody: Article | undefined;
+  private renderedBody: ShownArticle | undefined;
 
   private readonly article = new Task(this, {
-    task: async ([id], { signal }) => {
+    task: async ([id], { signal }): Promise<ShownArticle | undefined> => {
       if (this.prerendered) return undefined;
-      return this.client().getArticle(String(id), { signal });
+      const client = this.client();
+      const article = await client.getArticle(String(id), { signal });
+      // Sanitised within the task: a failure shows the error state, a stale answer is dropped.
+      return { article, body: await sanitize(article.bodyHtml, client.base), base: client.base };
     },
     args: () => [this.articleId, this.api, this.backend] as const,
-    onComplete: (article) => {
-      if (article) this.emit(new ArticleLoadEvent(article));
+    onComplete: (shown) => {
+      if (shown) this.emit(new ArticleLoadEvent(shown.article));
     },
     onError: (error) => this.emit(new ArticleErrorEvent(error)),
   });
@@ -161,22 +181,18 @@ export class ArticleView extends BackendElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const article = this.article.value;
-    if (article && article !== this.renderedBody) {
-      this.renderedBody = article;
-      void this.fillBody(article);
-      this.updateJsonLd(article);
+    const shown = this.article.value;
+    const target = this.renderRoot.querySelector('[part="body"]');
+    if (shown && target && shown !== this.renderedBody) {
+      this.renderedBody = shown;
+      target.replaceChildren(finishBody(shown.body, this.level, this.strings(STRINGS).table));
+      this.updateJsonLd(shown);
     }
   }
 
-  private async fillBody(article: Article): Promise<void> {
-    const body = await sanitize(article.bodyHtml);
-    const target = this.renderRoot.querySelector('[part="body"]');
-    if (this.renderedBody !== article || !target) return;
-    target.replaceChildren(finishBody(body, this.level, this.strings(STRINGS).table));
-  }
-
-  private updateJsonLd(article: Article): void {
+  private updateJsonLd({ article, base }: ShownArticle): void {
+    const imageUrl = safeUrl(article.image?.url, base);
+    const pageUrl = safeUrl(article.url, base);
     this.jsonLdScript?.remove();
     this.jsonLdScript = undefined;
     if (!this.jsonLd) return;
@@ -188,9 +204,9 @@ export class ArticleView extends BackendElement {
       datePublished: article.publishedAt,
       dateModified: article.updatedAt,
       inLanguage: article.lang,
-      ...(article.image ? { image: [article.image.url] } : {}),
+      ...(imageUrl ? { image: [imageUrl] } : {}),
       ...(article.author ? { author: [{ '@type': 'Person', name: article.author }] } : {}),
-      ...(article.url ? { mainEntityOfPage: article.url } : {}),
+      ...(pageUrl ? { mainEntityOfPage: pageUrl } : {}),
     };
     const script = document.createElement('script');
     script.type = 'application/ld+json';
@@ -215,20 +231,16 @@ export class ArticleView extends BackendElement {
     return html`<p part="meta" class="meta">${parts}</p>`;
   }
 
-  private renderArticle(article: Article) {
+  private renderArticle({ article, base }: ShownArticle) {
+    const imageUrl = safeUrl(article.image?.url, base);
     return html`<article part="article" lang=${article.lang || nothing} aria-busy="false">
       ${heading(this.level, 'title', article.title)}
       ${article.lead ? html`<p part="lead" class="lead">${article.lead}</p>` : nothing}
       ${this.renderMeta(article)}
       ${
-        article.image
+        article.image && imageUrl
           ? html`<figure part="figure" class="figure">
-              <img
-                src=${article.image.url}
-                alt=${article.image.alt}
-                loading="lazy"
-                decoding="async"
-              />
+              <img src=${imageUrl} alt=${article.image.alt} loading="lazy" decoding="async" />
               ${article.image.caption ? html`<figcaption>${article.image.caption}</figcaption>` : nothing}
             </figure>`
           : nothing
@@ -237,12 +249,18 @@ export class ArticleView extends BackendElement {
     </article>`;
   }
 
+  protected override describeError(error: unknown): { message: string; retry: boolean } {
+    if (error instanceof SanitizerMissingError)
+      return { message: this.strings(STRINGS).noSanitizer, retry: true };
+    return super.describeError(error);
+  }
+
   protected override render() {
     if (this.prerendered) return html`<slot></slot>`;
     return this.article.render({
       initial: () => this.renderSkeleton(),
       pending: () => this.renderSkeleton(),
-      complete: (article) => (article ? this.renderArticle(article) : nothing),
+      complete: (shown) => (shown ? this.renderArticle(shown) : nothing),
       error: (error) => this.renderError(error, () => void this.article.run()),
     });
   }

@@ -7,6 +7,7 @@ import {
 } from '../../backend/types.js';
 import { BackendElement } from '../../core/backend-element.js';
 import { reportBadSetting } from '../../core/config.js';
+import { safeUrl } from '../../core/safe-url.js';
 import { heading } from '../../core/heading.js';
 import { ArticleErrorEvent } from '../../core/events.js';
 import type { Translations } from '../../core/lang.js';
@@ -95,11 +96,13 @@ export class RelatedList extends BackendElement {
   private readonly items = new Task(this, {
     task: async ([id, , limit, near], { signal }) => {
       if (!near) return undefined;
-      return this.client().getRelated(String(id), {
+      const client = this.client();
+      const items = await client.getRelated(String(id), {
         strategies: this.strategies,
         limit: Number(limit),
         signal,
       });
+      return { items, base: client.base };
     },
     // Primitive arguments only: the task runs again whenever one of them differs.
     args: () =>
@@ -158,17 +161,21 @@ export class RelatedList extends BackendElement {
     return Number.isInteger(this.limit) && this.limit >= 1 && this.limit <= 20 ? this.limit : 5;
   }
 
-  private href(item: ArticleSummary): string {
-    return item.url ?? this.hrefTemplate.replace('{id}', encodeURIComponent(item.id));
+  /** The backend's address for the article when it is http(s), else the portal's own pattern. */
+  private href(item: ArticleSummary, base: string): string {
+    return (
+      safeUrl(item.url, base) ?? this.hrefTemplate.replace('{id}', encodeURIComponent(item.id))
+    );
   }
 
-  private renderItem(item: ArticleSummary) {
+  private renderItem(item: ArticleSummary, base: string) {
     const date = new Date(item.publishedAt);
+    const thumbnailUrl = safeUrl(item.image?.url, base);
     const thumbnail =
-      this.layout === 'cards' && item.image
+      this.layout === 'cards' && thumbnailUrl
         ? html`<img
             part="thumbnail"
-            src=${item.image.url}
+            src=${thumbnailUrl}
             alt=""
             width="96"
             height="54"
@@ -177,7 +184,7 @@ export class RelatedList extends BackendElement {
           />`
         : nothing;
     return html`<li part="item">
-      ${thumbnail}<a part="link" href=${this.href(item)}>${item.title}</a>
+      ${thumbnail}<a part="link" href=${this.href(item, base)}>${item.title}</a>
       ${
         this.layout !== 'compact' && !Number.isNaN(date.getTime())
           ? html`<time part="date" datetime=${item.publishedAt}>${this.formatDate(date)}</time>`
@@ -208,16 +215,16 @@ export class RelatedList extends BackendElement {
           html`<p class="placeholder" role="status">${this.strings(STRINGS).loading}</p>`,
           true,
         ),
-      complete: (items) =>
-        !items
+      complete: (found) =>
+        !found
           ? this.renderSection(
               html`<p class="placeholder">${this.strings(STRINGS).loading}</p>`,
               true,
             )
-          : items.length
+          : found.items.length
             ? this.renderSection(
                 html`<ul part="list" class=${this.layout}>
-                  ${items.map((item) => this.renderItem(item))}
+                  ${found.items.map((item) => this.renderItem(item, found.base))}
                 </ul>`,
                 false,
               )
