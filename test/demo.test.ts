@@ -84,7 +84,7 @@ describe('demo: states gallery', () => {
     await until(() => text(rated).includes('Cảm ơn bạn đã đánh giá 4 sao'), 'thanks', 6000);
     const already = () => cell('already', 'en').querySelector('star-rating')!;
     await until(
-      () => !already().hidden && text(already()).includes('You have already rated'),
+      () => !already().hidden && text(already()).includes('You rated this article 4 stars.'),
       'a returning visitor',
       6000,
     );

@@ -121,18 +121,11 @@ export class BackendClient {
   }
 
   /**
-   * The rating summary. It comes with the article when the backend sends it there, so a page
-   * with article-view and star-rating asks once; `fresh` asks the rating endpoint itself.
+   * The rating summary, from the rating endpoint itself: read beside the article, never after
+   * it, so a backend that hangs is reported once per time-out, and the visitor's own score
+   * (which only the rating endpoint knows) comes with it.
    */
-  async getRating(
-    id: string,
-    options: RequestOptions & { fresh?: boolean } = {},
-  ): Promise<RatingSummary> {
-    if (!options.fresh) {
-      // A backend whose articles cannot be read still has its own rating endpoint.
-      const article = await this.getArticle(id, options).catch(() => null);
-      if (article?.rating) return article.rating;
-    }
+  getRating(id: string, options: RequestOptions = {}): Promise<RatingSummary> {
     return this.shared(
       `rating:${id}`,
       (signal) => this.backend.getRating(id, { signal }),

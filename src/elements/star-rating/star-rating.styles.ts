@@ -85,13 +85,32 @@ export const starRatingStyles = css`
     stroke: var(--_star);
     stroke-width: 1.5;
   }
-  /* Lit up to the chosen star (class "on"); while pointing, up to the star under the pointer. */
-  .on svg,
-  .stars:hover svg {
+  /* A cast vote (class "on") is filled; a choice not sent yet (class "chosen") only tinted. */
+  .on svg {
     fill: var(--_star);
   }
-  .stars:hover .star:hover ~ .star svg {
-    fill: transparent;
+  .chosen svg {
+    fill: var(--_star);
+    fill-opacity: 0.3;
+    stroke-width: 2.5;
+  }
+  /* The instruction for the way the visitor is using the stars: pointer and voice, or keys. */
+  .keys,
+  .choices:has(input:focus-visible) .pointer {
+    display: none;
+  }
+  .choices:has(input:focus-visible) .invite:not(.chosen) .keys {
+    display: inline;
+  }
+  /* While pointing, up to the star under the pointer; not on touch, where hover would stick. */
+  @media (hover: hover) {
+    .stars:hover svg {
+      fill: var(--_star);
+      fill-opacity: 1;
+    }
+    .stars:hover .star:hover ~ .star svg {
+      fill: transparent;
+    }
   }
   input:disabled {
     cursor: default;
@@ -107,7 +126,8 @@ export const starRatingStyles = css`
       stroke: CanvasText;
     }
     .fill svg,
-    .on svg {
+    .on svg,
+    .chosen svg {
       fill: CanvasText;
     }
     input:focus-visible + svg {

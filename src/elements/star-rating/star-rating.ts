@@ -1,6 +1,8 @@
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { BackendClient } from '../../backend/client.js';
-import { BackendError, type RatingSummary } from '../../backend/types.js';
+import type { BackendErrorCode, RatingSummary } from '../../backend/types.js';
 import { nextAnnouncement } from '../../core/announce.js';
 import { BackendElement } from '../../core/backend-element.js';
 import { ArticleErrorEvent, RatingChangeEvent } from '../../core/events.js';
@@ -21,13 +23,17 @@ const STRINGS: Translations<{
   summary: (total: string, count: string) => string;
   average: (average: string, count: string) => string;
   invite: string;
-  hint: string;
+  keys: string;
+  chosen: Fill;
   loading: string;
   sending: string;
   thanks: Fill;
-  already: string;
   yours: Fill;
-  queued: string;
+  rated: string;
+  already: string;
+  expired: string;
+  offline: string;
+  serverFailed: string;
   failed: string;
   closed: string;
   readOnly: string;
@@ -38,13 +44,20 @@ const STRINGS: Translations<{
     summary: (total, count) => `Tổng số điểm của bài viết là: ${total} trong ${count} đánh giá`,
     average: (average, count) => `Điểm trung bình ${average} trên 5 (${count} lượt đánh giá)`,
     invite: 'Click để đánh giá bài viết',
-    hint: 'Dùng phím mũi tên để chọn số sao, Enter để gửi.',
+    keys: 'Phím mũi tên để chọn số sao, Enter hoặc phím cách để gửi.',
+    chosen: (n) => `Đã chọn ${n} sao, chưa gửi. Nhấn Enter để gửi.`,
     loading: 'Đang tải đánh giá…',
     sending: 'Đang gửi đánh giá…',
     thanks: (n) => `Cảm ơn bạn đã đánh giá ${n} sao.`,
-    already: 'Bạn đã đánh giá bài viết này rồi',
-    yours: (n) => `Bạn đã chấm ${n} sao.`,
-    queued: 'Chưa gửi được vì mất kết nối. Đánh giá sẽ được gửi khi có mạng trở lại.',
+    yours: (n) => `Bạn đã đánh giá bài viết này ${n} sao.`,
+    rated: 'Bạn đã đánh giá bài viết này.',
+    already:
+      'Bạn đã đánh giá bài viết này trước đây; mỗi người chỉ được đánh giá một lần nên lần này không được tính.',
+    expired:
+      'Phiên làm việc của trang đã hết hạn nên đánh giá chưa được ghi nhận. Vui lòng tải lại trang rồi đánh giá lại.',
+    offline: 'Chưa gửi được vì mất kết nối. Đánh giá sẽ được gửi khi có mạng trở lại.',
+    serverFailed:
+      'Máy chủ đang gặp lỗi nên chưa ghi nhận đánh giá. Đánh giá sẽ được gửi lại khi bạn mở lại trang.',
     failed: 'Không gửi được đánh giá. Vui lòng thử lại sau.',
     closed: 'Bài viết đã ngừng nhận đánh giá.',
     readOnly: 'Trang này chỉ hiển thị điểm đánh giá, không nhận đánh giá.',
@@ -55,33 +68,74 @@ const STRINGS: Translations<{
     summary: (total, ratings) =>
       `This article has ${count(total, 'point')} from ${count(ratings, 'rating')}`,
     average: (average, ratings) => `Average ${average} out of 5 (${count(ratings, 'rating')})`,
-    invite: 'Click to rate this article',
-    hint: 'Use the arrow keys to choose, Enter to send.',
+    invite: 'Click a star to rate this article',
+    keys: 'Arrow keys choose the stars, Enter or Space sends.',
+    chosen: (n) => `${count(n, 'star')} chosen, not sent yet. Press Enter to send.`,
     loading: 'Loading ratings…',
     sending: 'Sending your rating…',
     thanks: (n) => `Thank you for rating ${count(n, 'star')}.`,
-    already: 'You have already rated this article',
-    yours: (n) => `Your rating: ${count(n, 'star')}.`,
-    queued: 'Not sent: you are offline. Your rating will be sent when the connection returns.',
+    yours: (n) => `You rated this article ${count(n, 'star')}.`,
+    rated: 'You have rated this article.',
+    already:
+      'You had already rated this article; only one rating per visitor counts, so this one was not added.',
+    expired:
+      'Your rating was not recorded because this page’s session has expired. Please reload the page and rate again.',
+    offline: 'Not sent: you are offline. Your rating will be sent when the connection returns.',
+    serverFailed:
+      'The server failed, so your rating is not recorded yet. It will be sent again when you next open this page.',
     failed: 'Your rating could not be sent. Please try again later.',
     closed: 'Rating is closed for this article.',
     readOnly: 'Ratings are shown here but cannot be given on this page.',
   },
 };
 
+/**
+ * The code of a backend failure. By name, not `instanceof`: an adapter loaded from its own file
+ * may carry its own copy of the BackendError class.
+ */
+function failureOf(error: unknown): { code?: BackendErrorCode; status?: number } {
+  if (!(error instanceof Error) || error.name !== 'BackendError') return {};
+  const { code, status } = error as Error & { code?: BackendErrorCode; status?: number };
+  return { code, status };
+}
+
+/** The score the backend says this visitor gave, when a refusal says it. */
+function scoreIn(error: unknown): number | undefined {
+  return (error as { summary?: RatingSummary } | null)?.summary?.yourScore;
+}
+
 const STAR = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
   <path d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z" />
 </svg>`;
 
+/** Focuses a control, or words made focusable for this (out of the tab order). */
+function focusOn(target: HTMLElement | null): void {
+  if (!target) return;
+  if (!target.matches('input, button')) target.tabIndex = -1;
+  target.focus();
+}
+
 /** Votes being delivered right now, so two elements for one article never send it twice. */
 const delivering = new Set<string>();
+
+const SCORES = [1, 2, 3, 4, 5];
+const ARROWS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
+
+/**
+ * Where the vote stands: `ready` to vote; `sending`; `thanked` (confirmed now); `voted`
+ * (confirmed on an earlier visit); `already` and `expired` (refused, final); `queued` (it never
+ * reached the server, or the server failed: sent again later).
+ */
+type VoteState = 'ready' | 'sending' | 'thanked' | 'voted' | 'already' | 'expired' | 'queued';
 
 /**
  * Lets visitors rate the article 1–5 and shows the portal's summary: "Tổng số điểm của bài viết
  * là: X trong Y đánh giá", the average as stars and as a number. A native radio group (APG
- * rating pattern): arrows choose, Enter or Space sends, a click sends at once. One vote per
- * visitor; the summary changes only when the backend confirms; a vote that cannot be sent
- * (offline, time-out, server error) is kept and sent once the connection returns.
+ * rating pattern): the arrow keys choose, shown apart from a cast vote and never sent by
+ * themselves; Enter or Space sends the choice; a click (pointer, voice control, screen-reader
+ * browse mode) sends at once. One vote per visitor; the summary changes only when the backend
+ * confirms; a refusal is final and said as it is; only a vote that never reached the server (or
+ * met a server failure) is kept and sent again later.
  *
  * Also a form control (`name`, `value`, `required`), with `backend="none"` inside a feedback
  * form that has no backend.
@@ -89,7 +143,7 @@ const delivering = new Set<string>();
  * @tag star-rating
  * @summary Star rating with the portal's summary sentence; one vote per visitor, none lost.
  *
- * @fires change - The visitor chose a score (never when `value` is set from code).
+ * @fires change - The visitor cast a score (in a form: chose one; never when `value` is set from code).
  * @fires {RatingChangeEvent} pw-rating-change - The backend confirmed a vote; `detail.summary` is the new summary.
  * @fires {ArticleErrorEvent} pw-error - The summary could not be loaded.
  *
@@ -98,6 +152,8 @@ const delivering = new Set<string>();
  * @csspart group - The radio group of the five choices.
  * @csspart star - Each choice.
  * @csspart status - Progress and results of a vote.
+ * @csspart error - The failure message.
+ * @csspart retry - The "try again" button.
  *
  * @cssproperty --pw-star-color - Filled stars and outlines (default #a15c00, 3:1 or better on white).
  * @cssproperty --pw-star-size - Size of each star (default 1.5em, never under 24px).
@@ -131,11 +187,25 @@ export class StarRating extends BackendElement {
 
   private readonly internals = this.attachInternals();
   private summary: RatingSummary | null = null;
-  private state: 'loading' | 'ready' | 'sending' | 'voted' | 'queued' | 'error' = 'loading';
-  private message = '';
-  private loadError: unknown;
-  private pointerChoice = false;
-  private loadedKey = '';
+  private state: VoteState = 'ready';
+  /** A score chosen with the arrow keys and not sent (0: none). */
+  private choice = 0;
+  private queuedBecause: 'offline' | 'server' | 'earlier' = 'earlier';
+  /** Why the last vote came back without effect ("failed", "closed"). */
+  private notice = '';
+  /** The change event that follows this keydown is an arrow key's choice, not a vote. */
+  private arrowKey = false;
+  private focusOutcome = false;
+  private focusAfterRetry = false;
+
+  private readonly rating = new Task(this, {
+    task: async ([id, , , formOnly], { signal }) =>
+      formOnly ? null : this.client().getRating(String(id), { signal }),
+    // Primitive arguments only: the task runs again whenever one of them differs.
+    args: () => [this.articleId, this.api, this.backend, this.formOnly] as const,
+    onComplete: (summary) => this.loaded(summary),
+    onError: (error) => this.emit(new ArticleErrorEvent(error)),
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -169,14 +239,12 @@ export class StarRating extends BackendElement {
     return this.tryClient()?.capabilities.rating === 'write' && this.summary?.open !== false;
   }
 
+  private get canChoose(): boolean {
+    return this.canVote && this.state === 'ready';
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value') || changed.has('required')) this.syncForm();
-    const key = `${this.articleId}|${this.api}|${this.backend}`;
-    if (this.formOnly) this.state = this.state === 'loading' ? 'ready' : this.state;
-    else if (key !== this.loadedKey) {
-      this.loadedKey = key;
-      void this.load();
-    }
   }
 
   private syncForm(): void {
@@ -193,108 +261,138 @@ export class StarRating extends BackendElement {
     // Through the CSSOM, which a strict Content Security Policy allows (a style attribute it does not).
     const fill = this.renderRoot.querySelector<HTMLElement>('.fill');
     if (fill && this.summary) fill.style.width = `${(this.summary.average / 5) * 100}%`;
+    this.keepFocus();
   }
 
   formResetCallback(): void {
     this.value = '';
   }
 
-  private async load(): Promise<void> {
-    this.state = 'loading';
-    this.requestUpdate();
-    try {
-      const client = this.client();
-      this.summary = await client.getRating(this.articleId);
-      const given = givenVote(this.voteKey);
-      if (given) {
-        this.value = String(given);
-        this.state = 'voted';
-      } else if (pendingVote(this.voteKey)) {
-        this.value = String(pendingVote(this.voteKey));
-        this.state = 'queued';
-        void this.deliverPending();
-      } else {
-        this.state = 'ready';
-      }
-    } catch (error) {
-      this.state = 'error';
-      this.loadError = error;
-      this.emit(new ArticleErrorEvent(error));
+  /** Where the visitor stands with this article, once its summary is known. */
+  private loaded(summary: RatingSummary | null): void {
+    this.summary = summary;
+    this.choice = 0;
+    this.notice = '';
+    if (this.formOnly) return;
+    const key = this.voteKey;
+    const given = givenVote(key) ?? summary?.yourScore;
+    const pending = pendingVote(key);
+    if (given !== undefined) {
+      this.value = given ? String(given) : '';
+      this.state = 'voted';
+    } else if (pending) {
+      this.value = String(pending);
+      this.state = 'queued';
+      this.queuedBecause = 'earlier';
+      void this.deliverPending();
+    } else {
+      this.value = '';
+      this.state = 'ready';
     }
-    this.requestUpdate();
   }
 
-  /** Sends a vote kept while offline; the backend's one-vote rule makes a repeat harmless. */
+  private readonly retry = (): void => {
+    this.focusAfterRetry = true;
+    void this.rating.run();
+  };
+
+  /** Focus never falls to the page when what held it goes away (WCAG 2.4.3). */
+  private keepFocus(): void {
+    const root = this.renderRoot;
+    if (this.focusAfterRetry) {
+      const status = this.rating.status;
+      if (status !== TaskStatus.PENDING) this.focusAfterRetry = false;
+      const target =
+        status === TaskStatus.PENDING
+          ? root.querySelector<HTMLElement>('.loading')
+          : status === TaskStatus.ERROR
+            ? root.querySelector<HTMLElement>('[part="retry"]')
+            : (root.querySelector<HTMLElement>('input:checked:enabled') ??
+              root.querySelector<HTMLElement>('input:enabled') ??
+              root.querySelector<HTMLElement>('[part="summary"]'));
+      focusOn(target);
+    } else if (this.focusOutcome && this.state !== 'sending') {
+      this.focusOutcome = false;
+      if (this.state !== 'ready' || !this.canVote)
+        focusOn(root.querySelector<HTMLElement>('[part="status"]'));
+    }
+  }
+
+  /** Sends a vote kept earlier; the backend's one-vote rule makes a repeat harmless. */
   private readonly deliverPending = async (): Promise<void> => {
     const key = this.voteKey;
     const score = pendingVote(key);
     if (!score || delivering.has(key)) return;
     delivering.add(key);
     try {
-      await this.send(score, true);
+      await this.send(score);
     } finally {
       delivering.delete(key);
     }
   };
 
-  private announce(message: string): void {
-    this.message = nextAnnouncement(this.message, message);
-  }
-
-  private choose(score: number): void {
-    // What a refusal returns to: votes are only offered before any vote, so no score was shown.
-    const previous = { value: '', state: this.state };
+  /** The visitor's deliberate vote: a click, Enter or Space. */
+  private cast(score: number): void {
+    if (!this.canChoose) return;
+    this.choice = 0;
     this.value = String(score);
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-    if (!this.formOnly) void this.send(score, false, previous);
-    else this.requestUpdate();
+    if (this.formOnly) return;
+    this.focusOutcome = true;
+    void this.send(score);
   }
 
-  private async send(
-    score: number,
-    fromQueue: boolean,
-    previous = { value: this.value, state: this.state },
-  ): Promise<void> {
-    const strings = this.strings(STRINGS);
+  private async send(score: number): Promise<void> {
     const key = this.voteKey;
     this.value = String(score);
     this.state = 'sending';
-    this.announce(strings.sending);
+    this.notice = '';
     this.requestUpdate();
     try {
       const summary = await this.client().rate(this.articleId, score);
-      this.confirmed(key, score, summary);
-      this.announce(strings.thanks(this.number(score)));
+      clearPending(key);
+      rememberGiven(key, score);
+      this.summary = summary;
+      this.state = 'thanked';
       this.emit(new RatingChangeEvent(score, summary));
     } catch (error) {
-      const code = error instanceof BackendError ? error.code : 'network';
-      if (code === 'already-voted') {
-        const summary = (error as BackendError).summary;
-        this.confirmed(key, summary?.yourScore ?? score, summary ?? this.summary);
-        this.announce(strings.already);
-      } else if (code === 'network' || code === 'timeout') {
-        queuePending(key, score);
-        this.state = 'queued';
-        this.announce(strings.queued);
-      } else {
-        if (fromQueue) clearPending(key);
-        // Refused: back exactly to how it was, and say why.
-        this.value = fromQueue ? '' : previous.value;
-        this.state = fromQueue ? 'ready' : previous.state;
-        if (code === 'rating-closed' && this.summary)
-          this.summary = { ...this.summary, open: false };
-        this.announce(code === 'rating-closed' ? strings.closed : strings.failed);
-      }
+      this.failed(key, score, error);
     }
     this.requestUpdate();
   }
 
-  private confirmed(key: string, score: number, summary: RatingSummary | null): void {
+  /** A vote that came back without effect: final refusals are never kept nor sent again. */
+  private failed(key: string, score: number, error: unknown): void {
+    const { code, status } = failureOf(error);
+    if (code === 'network' || code === 'timeout') {
+      queuePending(key, score);
+      this.state = 'queued';
+      this.queuedBecause = status !== undefined && status >= 500 ? 'server' : 'offline';
+      return;
+    }
     clearPending(key);
-    rememberGiven(key, score);
-    this.summary = summary;
-    this.value = String(score);
-    this.state = 'voted';
+    if (code === 'already-voted') {
+      // The score the backend kept, only when it says which (NukeViet does not).
+      const kept = scoreIn(error);
+      rememberGiven(key, kept ?? 0);
+      this.summary = (error as { summary?: RatingSummary }).summary ?? this.summary;
+      this.value = kept ? String(kept) : '';
+      this.state = 'already';
+      return;
+    }
+    this.value = '';
+    if (code === 'session-expired') {
+      this.state = 'expired';
+      return;
+    }
+    // Refused for another reason: back exactly to how it was, and say why.
+    this.state = 'ready';
+    if (code === 'rating-closed' && this.summary) this.summary = { ...this.summary, open: false };
+    const strings = this.strings(STRINGS);
+    this.notice = nextAnnouncement(
+      this.notice,
+      code === 'rating-closed' ? strings.closed : strings.failed,
+    );
   }
 
   private number(value: number, digits = 0): string {
@@ -305,35 +403,46 @@ export class StarRating extends BackendElement {
   }
 
   private onKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Enter' && this.canChoose) {
+    if (ARROWS.has(event.key)) {
+      // Nothing to choose while a vote is on its way.
+      if (this.canChoose) this.arrowKey = true;
+      else event.preventDefault();
+    } else if (event.key === 'Enter' && this.canChoose) {
       event.preventDefault();
-      const checked = this.renderRoot.querySelector<HTMLInputElement>('input:checked');
-      if (checked) this.choose(Number(checked.value));
+      if (this.choice) this.cast(this.choice);
     }
   }
 
-  private onPointerdown(): void {
-    this.pointerChoice = true;
+  private onKeyup(event: KeyboardEvent): void {
+    this.arrowKey = false;
+    const input = event.target as HTMLInputElement;
+    // Space on the chosen star sends it; on another star the browser's click does (onChange).
+    if (event.key === ' ' && input.checked && Number(input.value) === this.choice)
+      this.cast(this.choice);
   }
 
-  private onRadioChange(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    // A click sends at once; the arrow keys only choose, Enter or Space then sends.
-    if (this.pointerChoice) this.choose(Number(input.value));
-    else {
-      this.value = input.value;
+  private onChange(event: Event): void {
+    const score = Number((event.target as HTMLInputElement).value);
+    const arrowKey = this.arrowKey;
+    this.arrowKey = false;
+    if (!this.canChoose) {
+      this.requestUpdate();
+    } else if (arrowKey && !this.formOnly) {
+      this.choice = score;
+      this.requestUpdate();
+    } else {
+      this.cast(score);
       this.requestUpdate();
     }
-    this.pointerChoice = false;
   }
 
-  private onRadioKeyup(event: KeyboardEvent): void {
-    if (event.key === ' ' && this.canChoose)
-      this.choose(Number((event.target as HTMLInputElement).value));
-  }
-
-  private get canChoose(): boolean {
-    return this.canVote && (this.state === 'ready' || this.formOnly);
+  /** A choice that was never sent does not stay on screen looking like a vote. */
+  private onFocusout(event: FocusEvent): void {
+    const group = event.currentTarget as HTMLElement;
+    if (this.choice && !group.contains(event.relatedTarget as Node | null)) {
+      this.choice = 0;
+      this.requestUpdate();
+    }
   }
 
   private renderAverage() {
@@ -347,9 +456,7 @@ export class StarRating extends BackendElement {
       </p>
       <div part="average" class="average" role="img" aria-label=${strings.average(average, count)}>
         <span class="track" aria-hidden="true"
-          >${[1, 2, 3, 4, 5].map(() => STAR)}<span class="fill"
-            >${[1, 2, 3, 4, 5].map(() => STAR)}</span
-          ></span
+          >${SCORES.map(() => STAR)}<span class="fill">${SCORES.map(() => STAR)}</span></span
         >
         <span aria-hidden="true">${average}</span>
       </div>`;
@@ -357,32 +464,45 @@ export class StarRating extends BackendElement {
 
   private renderChoices() {
     const strings = this.strings(STRINGS);
-    const disabled = !this.canChoose;
+    const choosing = this.canChoose && !this.formOnly;
+    const shown = choosing ? this.choice : Number(this.value);
+    const disabled = !this.canVote || (this.state !== 'ready' && this.state !== 'sending');
+    const look = (score: number) => (shown < score ? 'star' : choosing ? 'star chosen' : 'star on');
     // One listener of each kind for the five stars: their events bubble to the group.
     return html`<div
       part="group"
       class="choices"
       role="radiogroup"
       aria-labelledby="legend"
-      aria-describedby="hint"
+      aria-describedby="keys"
       @keydown=${this.onKeydown}
-      @change=${this.onRadioChange}
-      @keyup=${this.onRadioKeyup}
-      @pointerdown=${this.onPointerdown}
+      @keyup=${this.onKeyup}
+      @change=${this.onChange}
+      @focusout=${this.onFocusout}
     >
       <p id="legend" class="legend">${strings.legend}</p>
-      ${this.state === 'ready' ? html`<p class="invite">${strings.invite}</p>` : nothing}
-      <p id="hint" class="visually-hidden">${strings.hint}</p>
+      ${
+        this.canChoose
+          ? html`<p class=${choosing && this.choice ? 'invite chosen' : 'invite'}>
+              ${
+                choosing && this.choice
+                  ? strings.chosen(String(this.choice))
+                  : html`<span class="pointer">${strings.invite}</span>`
+              }
+              <span id="keys" class="keys">${strings.keys}</span>
+            </p>`
+          : nothing
+      }
       <div class="stars">
-        ${[1, 2, 3, 4, 5].map(
+        ${SCORES.map(
           (score) =>
-            html`<label part="star" class=${Number(this.value) >= score ? 'star on' : 'star'}
+            html`<label part="star" class=${look(score)}
               ><input
                 type="radio"
                 name="score"
                 value=${score}
                 aria-label=${strings.star(String(score))}
-                .checked=${this.value === String(score)}
+                .checked=${live(shown === score)}
                 ?disabled=${disabled} /><svg
                 viewBox="0 0 24 24"
                 aria-hidden="true"
@@ -397,25 +517,63 @@ export class StarRating extends BackendElement {
     </div>`;
   }
 
-  protected override render() {
+  private get statusText(): string {
     const strings = this.strings(STRINGS);
-    if (this.state === 'error') {
-      return this.renderError(this.loadError, () => void this.load());
+    switch (this.state) {
+      case 'sending':
+        return strings.sending;
+      case 'thanked':
+        return strings.thanks(this.value);
+      case 'already':
+        return this.value ? `${strings.already} ${strings.yours(this.value)}` : strings.already;
+      case 'expired':
+        return strings.expired;
+      case 'queued':
+        return this.queuedBecause === 'server'
+          ? strings.serverFailed
+          : this.queuedBecause === 'offline'
+            ? strings.offline
+            : '';
+      default:
+        return this.notice;
     }
-    const note =
-      this.state === 'voted'
-        ? html`<p class="note">${strings.already}. ${strings.yours(this.value)}</p>`
-        : !this.canVote && this.state !== 'loading'
-          ? html`<p class="note">
-              ${this.summary?.open === false ? strings.closed : strings.readOnly}
-            </p>`
-          : nothing;
-    return html`<div class="base" aria-busy=${this.state === 'loading'}>
-      ${this.state === 'loading' ? html`<p class="summary">${strings.loading}</p>` : this.renderAverage()}
-      ${this.canVote && this.state !== 'voted' ? this.renderChoices() : nothing} ${note}
-      <p part="status" class="status" role="status">
-        ${this.state === 'loading' ? '' : this.message}
-      </p>
+  }
+
+  private renderNote() {
+    const strings = this.strings(STRINGS);
+    if (this.state === 'voted')
+      return html`<p class="note">${this.value ? strings.yours(this.value) : strings.rated}</p>`;
+    if (!this.canVote)
+      return html`<p class="note">
+        ${this.summary?.open === false ? strings.closed : strings.readOnly}
+      </p>`;
+    return nothing;
+  }
+
+  private renderBody() {
+    const choices =
+      this.canVote &&
+      (this.state === 'ready' || this.state === 'sending' || this.state === 'queued');
+    return html`<div class="base">
+      ${this.renderAverage()} ${choices ? this.renderChoices() : nothing} ${this.renderNote()}
+      <p part="status" class="status" role="status">${this.statusText}</p>
+    </div>`;
+  }
+
+  protected override render() {
+    if (this.formOnly) return this.renderBody();
+    return this.rating.render({
+      initial: () => this.renderLoading(),
+      pending: () => this.renderLoading(),
+      complete: () => this.renderBody(),
+      error: (error) => this.renderError(error, this.retry),
+    });
+  }
+
+  private renderLoading() {
+    return html`<div class="base" aria-busy="true">
+      <p class="summary loading">${this.strings(STRINGS).loading}</p>
+      <p part="status" class="status" role="status"></p>
     </div>`;
   }
 }
