@@ -36,10 +36,21 @@ describe('demo: states gallery', () => {
   const cell = (state: string, lang: 'vi' | 'en') =>
     page.document.querySelector(`[data-state="${state}"][lang="${lang}"]`)!;
 
+  /** Every sample article's rating count, read from the real API. */
+  const voteCounts = () =>
+    Promise.all(
+      Array.from({ length: 25 }, async (_, index) => {
+        const response = await fetch(`/demo/api/v1/articles/${index + 1}/rating`);
+        return ((await response.json()) as { count: number }).count;
+      }),
+    );
+  let countsBefore: number[];
+
   before(async () => {
     await referenceServer({ reset: true });
     clearPreferences();
     localStorage.clear();
+    countsBefore = await voteCounts();
     page = await openPage('/demo/states.html', 1200, 900);
   });
   after(() => {
@@ -95,6 +106,15 @@ describe('demo: states gallery', () => {
     await until(() => text(offline).includes('Not sent: you are offline'), 'queued', 8000);
     const pending = JSON.parse(localStorage.getItem('portal-widgets.pending-votes') ?? '{}');
     expect(Object.values(pending)).to.include(3);
+  });
+
+  it('changes no data: after the votes it plays, and a replay, every count is as before', async () => {
+    const rated = cell('rated', 'en').querySelector('star-rating')!;
+    await until(() => text(rated).includes('Thank you for rating 4 stars'), 'thanks', 6000);
+    page.document.getElementById('replay')!.click();
+    const replayed = cell('rated', 'vi').querySelector('star-rating')!;
+    await until(() => text(replayed).includes('Cảm ơn bạn đã đánh giá 4 sao'), 'replayed', 6000);
+    expect(await voteCounts()).to.deep.equal(countsBefore);
   });
 
   it('has no accessibility violations with every state shown, in normal and high contrast', async () => {
