@@ -11,7 +11,14 @@ const shared: UserConfig = {
   // Lit's html`` and css`` templates keep their whitespace unless minified on their own.
   plugins: [minifyTemplateLiterals({ include: 'src/**/*.ts' })],
   define: { __VERSION__: JSON.stringify(version), __SINGLE_FILE__: 'false' },
-  build: { target: 'es2022', minify: true, emptyOutDir: false, copyPublicDir: false },
+  build: {
+    target: 'es2022',
+    minify: true,
+    emptyOutDir: false,
+    copyPublicDir: false,
+    // Maps (with the sources inside) let a portal's or an agency's debugger show our TypeScript.
+    sourcemap: true,
+  },
 };
 
 /**

@@ -66,10 +66,11 @@ const htmlExamples = (file) =>
  * The README's and the guides' HTML examples, as a webmaster pastes them, on otherwise blank
  * pages: `/guide/<name>/<n>.html` is the n-th example of README.md (`readme`) or
  * docs/<name>.md. Only what a webmaster would change is pointed at this test server: the
- * script's folder, the backend address and the article id.
+ * script's folder, the backend address (or `?api=`, a server on another origin) and, where the
+ * guide's id is a placeholder, the article id. The README's page is a legacy theme sized in px.
  */
 const GUIDES = {
-  readme: { file: 'README.md', api: [/https:\/\/[^"]*\/api\/v1/, '/demo/api/v1'], id: '12' },
+  readme: { file: 'README.md', api: [/https:\/\/[^"]*\/api\/v1/, '/demo/api/v1'], pxTheme: true },
   wordpress: {
     file: 'docs/wordpress.md',
     api: [/https:\/\/site\.example\.gov\.vn/, '/wp-site'],
@@ -82,13 +83,18 @@ function guideMiddleware(context, next) {
   const guide = match && GUIDES[match[1]];
   if (!guide) return next();
   const pasted = htmlExamples(guide.file)[Number(match[2])];
-  const example = pasted
+  const api = context.query.api;
+  let example = pasted
     .replaceAll('/static/pw/', '/dist/cdn/')
-    .replace(/data-api="([^"]*)"/, (_, api) => `data-api="${api.replace(...guide.api)}"`)
-    .replaceAll('article-id="123"', `article-id="${guide.id}"`);
+    .replace(
+      /data-api="([^"]*)"/,
+      (_, pastedApi) => `data-api="${api ?? pastedApi.replace(...guide.api)}"`,
+    );
+  if (guide.id) example = example.replaceAll('article-id="123"', `article-id="${guide.id}"`);
+  const theme = guide.pxTheme ? '<style>body{font:13px/18px Arial,sans-serif}</style>' : '';
   context.type = 'html';
   context.body = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Guide</title>
-<script src="/test/fixtures/error-trap.js"></script></head><body>${example}</body></html>`;
+<script src="/test/fixtures/error-trap.js"></script>${theme}</head><body>${example}</body></html>`;
   return undefined;
 }
 

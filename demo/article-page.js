@@ -5,5 +5,5 @@ if (id && /^\d+$/.test(id)) {
     element.setAttribute('article-id', id);
 }
 document.addEventListener('pw-load', (event) => {
-  document.title = `${event.detail.article.title} — Cổng thông tin điện tử huyện mẫu`;
+  document.title = `${event.detail.article.title} — Cổng thông tin điện tử xã Hòa Bình`;
 });

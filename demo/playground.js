@@ -1,6 +1,7 @@
 // The playground: every attribute, CSS custom property, part and event of each element, read from
 // custom-elements.json (generated from the source), editable live, with the markup to copy.
 import { appendDescription, copyButton, manifestElements } from './tools.js';
+import { chosenLanguage, describe, PAGE_TEXT, rememberLanguage, translatePage } from './i18n.js';
 
 const elements = await manifestElements();
 
@@ -8,6 +9,8 @@ const elements = await manifestElements();
 const STARTING_VALUES = { 'article-id': '1' };
 
 const $ = (id) => document.getElementById(id);
+let lang = chosenLanguage();
+const words = () => PAGE_TEXT[lang];
 const tagSelect = $('tag');
 const preview = $('preview');
 const controls = $('controls');
@@ -31,7 +34,7 @@ function attributeControl(attribute) {
     control.type = 'checkbox';
   } else if (literals && /^('[^']*'\s*\|?\s*)+$/.test(type)) {
     control = document.createElement('select');
-    control.append(new Option('(mặc định)', ''));
+    control.append(new Option(words().default, ''));
     for (const literal of literals) control.append(new Option(literal.slice(1, -1)));
   } else {
     control = document.createElement('input');
@@ -111,39 +114,63 @@ function logEvent(event) {
   $('events').prepend(item);
 }
 
+/** What each control holds, in form order. */
+const controlValues = () =>
+  [...controls.elements].map(({ value, checked }) => ({ value, checked }));
+
+/** The element's description of `item` in the chosen language (English where none is written yet). */
+const described = (element, kind, item) =>
+  describe(lang, element.tagName, kind, item) ??
+  (kind === 'summary' ? item.summary : item.description) ??
+  '';
+
 function show(tag) {
   const element = elements.find(({ tagName }) => tagName === tag);
+  // Switching language rebuilds the same element: what the designer set is kept.
+  const kept = current?.localName === tag ? controlValues() : [];
   controls.replaceChildren();
   $('events').replaceChildren();
-  $('summary').textContent = element.summary ?? '';
+  $('summary').replaceChildren();
+  appendDescription($('summary'), described(element, 'summary', element));
   current = document.createElement(tag);
-  current.lang = $('lang').value;
+  current.lang = lang;
   preview.replaceChildren(current);
   for (const { name } of element.events ?? []) current.addEventListener(name, logEvent);
 
-  field('Thuộc tính (attributes)', element.attributes ?? [], (fieldset, attribute) =>
-    labelled(fieldset, attribute.name, attribute.description, attributeControl(attribute)),
+  field(words().attributes, element.attributes ?? [], (fieldset, attribute) =>
+    labelled(
+      fieldset,
+      attribute.name,
+      described(element, 'attribute', attribute),
+      attributeControl(attribute),
+    ),
   );
-  field('Biến CSS', element.cssProperties ?? [], (fieldset, property) => {
+  field(words()['css-properties'], element.cssProperties ?? [], (fieldset, property) => {
     const input = document.createElement('input');
     input.name = property.name;
     input.placeholder = property.default ?? '';
-    labelled(fieldset, property.name, property.description, input);
+    labelled(fieldset, property.name, described(element, 'css', property), input);
   });
-  field('Phần (::part) — tô viền để nhận ra', element.cssParts ?? [], (fieldset, part) => {
+  field(words().parts, element.cssParts ?? [], (fieldset, part) => {
     const box = document.createElement('input');
     box.type = 'checkbox';
     box.dataset.part = part.name;
-    labelled(fieldset, part.name, part.description, box);
+    labelled(fieldset, part.name, described(element, 'part', part), box);
   });
-  field('Sự kiện', element.events ?? [], (fieldset, event) => {
+  field(words().events, element.events ?? [], (fieldset, event) => {
     const line = document.createElement('p');
     line.append(`${event.name}: `);
-    appendDescription(line, event.description ?? '');
+    appendDescription(line, described(element, 'event', event));
     fieldset.append(line);
   });
+  for (const [index, { value, checked }] of kept.entries()) {
+    const control = controls.elements[index];
+    if (control) Object.assign(control, { value, checked });
+  }
   update();
-  history.replaceState(null, '', `?tag=${tag}`);
+  const params = new URLSearchParams(location.search);
+  params.set('tag', tag);
+  history.replaceState(null, '', `?${params}`);
 }
 
 controls.addEventListener('input', update);
@@ -151,8 +178,12 @@ controls.addEventListener('change', update);
 controls.addEventListener('submit', (event) => event.preventDefault());
 tagSelect.addEventListener('change', () => show(tagSelect.value));
 $('lang').addEventListener('change', () => {
-  current.lang = $('lang').value;
-  update();
+  lang = $('lang').value;
+  rememberLanguage(lang);
+  translatePage(lang, appendDescription);
+  show(tagSelect.value);
 });
 copyButton($('copy'), $('markup'), $('copied'));
+$('lang').value = lang;
+translatePage(lang, appendDescription);
 show(tagSelect.value);

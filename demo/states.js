@@ -1,6 +1,7 @@
 // The states gallery: every element in every state, side by side in Vietnamese and English.
 // Each state comes from the reference server misbehaving on purpose (/demo-backends/<mode>/),
 // from a real static JSON folder (data/), or from a visitor's action played by this script.
+// Votes go to backends that record none: showing a state never changes the demo's data.
 const backend = (mode) => `demo-backends/${mode}/api/v1`;
 
 /** Each state: its name in both languages, and the elements that show it. */
@@ -33,8 +34,8 @@ const STATES = [
     id: 'not-found',
     vi: 'Không tìm thấy bài viết',
     en: 'Article not found',
-    markup: `<article-view article-id="9999" api="${backend('normal')}"></article-view>
-      <star-rating article-id="9999" api="${backend('normal')}"></star-rating>`,
+    markup: `<article-view article-id="9999" api="${backend('unrecorded-votes')}"></article-view>
+      <star-rating article-id="9999" api="${backend('unrecorded-votes')}"></star-rating>`,
   },
   {
     id: 'empty',
@@ -47,7 +48,7 @@ const STATES = [
     id: 'ready',
     vi: 'Sẵn sàng nhận đánh giá',
     en: 'Ready to rate',
-    markup: `<star-rating article-id="4" api="${backend('normal')}"></star-rating>`,
+    markup: `<star-rating article-id="4" api="${backend('unrecorded-votes')}"></star-rating>`,
   },
   {
     id: 'rated',
@@ -55,7 +56,7 @@ const STATES = [
     en: 'Just rated 4 stars (clicked by this page)',
     // One article per language: the two columns are one visitor, who may vote once per article.
     markup: (lang) =>
-      `<star-rating article-id="${lang === 'vi' ? 5 : 7}" api="${backend('normal')}"></star-rating>`,
+      `<star-rating article-id="${lang === 'vi' ? 5 : 7}" api="${backend('unrecorded-votes')}"></star-rating>`,
     play: (cell) => chooseStar(cell.querySelector('star-rating'), 4),
   },
   {
@@ -63,7 +64,7 @@ const STATES = [
     vi: 'Đã đánh giá từ trước (người đọc quay lại)',
     en: 'Rated before (a returning visitor)',
     markup: (lang) =>
-      `<star-rating article-id="${lang === 'vi' ? 5 : 7}" api="${backend('normal')}" hidden></star-rating>`,
+      `<star-rating article-id="${lang === 'vi' ? 5 : 7}" api="${backend('unrecorded-votes')}" hidden></star-rating>`,
     // Shown once the vote above is confirmed: this element then finds it remembered.
     play: (cell) =>
       document.addEventListener('pw-rating-change', function reveal(event) {
@@ -78,7 +79,7 @@ const STATES = [
     id: 'read-only',
     vi: 'Chỉ xem (readonly)',
     en: 'Read-only (readonly)',
-    markup: `<star-rating article-id="2" readonly api="${backend('normal')}"></star-rating>`,
+    markup: `<star-rating article-id="2" readonly api="${backend('unrecorded-votes')}"></star-rating>`,
   },
   {
     id: 'offline',

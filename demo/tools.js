@@ -1,6 +1,7 @@
 // What the playground and theming pages share: the elements of custom-elements.json (served
 // beside the demo), its descriptions shown with their `code`, and a "copy" button for a
-// read-only text box.
+// read-only text box, in the page's language.
+import { PAGE_TEXT } from './i18n.js';
 
 /** Every custom element the manifest describes, sorted by tag. */
 export async function manifestElements() {
@@ -29,10 +30,10 @@ export function copyButton(button, box, status) {
   button.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(box.value);
-      status.textContent = 'Đã sao chép.';
+      status.textContent = PAGE_TEXT[document.documentElement.lang].copied;
     } catch {
       box.select();
-      status.textContent = 'Hãy nhấn Ctrl+C để sao chép phần đã chọn.';
+      status.textContent = PAGE_TEXT[document.documentElement.lang]['copy-by-hand'];
     }
   });
 }

@@ -11,6 +11,7 @@ for (const mode of ['cdn', 'toolbar', 'iife', 'sanitizer', 'adapters', 'autoload
 }
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 execFileSync('node', ['scripts/vscode-data.mjs'], { stdio: 'inherit' });
+execFileSync('node', ['scripts/web-types.mjs'], { stdio: 'inherit' });
 execFileSync('node', ['scripts/framework-types.mjs'], { stdio: 'inherit' });
 // The demo sits beside cdn/ as on a portal: dist/ is then a complete static site.
 cpSync('demo', 'dist', { recursive: true });

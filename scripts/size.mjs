@@ -9,7 +9,7 @@ const KB = 1024;
 /** Gzip budgets (level 9) in bytes; a file matching no budget is listed without one. */
 const BUDGETS = [
   // All five elements and the backend client with its rest adapter (sanitiser and other adapters apart).
-  // Guards against growth; the aim of 16 KB is out of reach (see the README's "Sizes").
+  // Guards against growth; the aim of 16 KB is out of reach (see docs/sizes.md).
   { pattern: /^portal-widgets\.js$/, budget: 22 * KB },
   { pattern: /^portal-widgets\.iife\.js$/, budget: 22 * KB },
   // font-scaler and contrast-toggle alone: Lit's ReactiveElement without lit-html.

@@ -1,14 +1,23 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** How each demo backend misbehaves; the demo's states gallery points elements at them. */
-export const DEMO_BACKEND_MODES = ['normal', 'slow', 'down', 'garbage', 'offline-votes'] as const;
+export const DEMO_BACKEND_MODES = [
+  'normal',
+  'slow',
+  'down',
+  'garbage',
+  'offline-votes',
+  'unrecorded-votes',
+] as const;
 export type DemoBackendMode = (typeof DEMO_BACKEND_MODES)[number];
 
 /**
  * `/demo-backends/<mode>/api/v1/…`: the real API, misbehaving on purpose, so the demo shows
  * each element's loading, error and offline states from a real server rather than a flag inside
  * the element. `slow` answers after `slowMs`; `down` answers 503; `garbage` answers 200 with an
- * HTML maintenance page; `offline-votes` reads normally but drops the connection on a vote.
+ * HTML maintenance page; `offline-votes` reads normally but drops the connection on a vote;
+ * `unrecorded-votes` answers a vote as the API would, from the current summary, and records
+ * nothing, so a page that shows a vote being given changes no data.
  * Served with the demo only (`npm start`), never with the API alone.
  */
 export function registerDemoBackends(
@@ -41,6 +50,10 @@ export function registerDemoBackends(
         request.raw.socket.destroy();
         return reply.hijack();
       }
+      const vote = /^articles\/(\d+)\/votes$/.exec(request.params['*']);
+      if (mode === 'unrecorded-votes' && request.method === 'POST' && vote) {
+        return answerUnrecordedVote(app, apiPrefix, request, reply, vote[1]);
+      }
       if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, slowMs));
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
       const answer = await app.inject({
@@ -63,4 +76,58 @@ export function registerDemoBackends(
         .send(answer.body);
     },
   );
+}
+
+interface Summary {
+  total: number;
+  count: number;
+  average: number;
+  open: boolean;
+  yourScore?: number;
+}
+
+/**
+ * The API's answer to a vote, worked out from the article's current summary without recording
+ * it: 201 with the summary the vote would make, or the API's own refusals (400, 401, 404, 409).
+ */
+async function answerUnrecordedVote(
+  app: FastifyInstance,
+  apiPrefix: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+): Promise<FastifyReply> {
+  const score = (request.body as { score?: unknown } | undefined)?.score;
+  if (typeof score !== 'number' || !Number.isInteger(score) || score < 1 || score > 5) {
+    return reply
+      .code(400)
+      .send({ error: { code: 'invalid', message: 'score must be an integer from 1 to 5' } });
+  }
+  const token = request.headers['x-voter-token'];
+  if (!token) {
+    return reply.code(401).send({
+      error: { code: 'invalid-token', message: 'Send a voter token in the X-Voter-Token header' },
+    });
+  }
+  const current = await app.inject({
+    url: `${apiPrefix}/articles/${id}/rating`,
+    headers: { 'x-voter-token': token },
+  });
+  if (current.statusCode !== 200) {
+    return reply.code(current.statusCode).type('application/json').send(current.body);
+  }
+  const summary = current.json<Summary>();
+  if (summary.yourScore !== undefined || !summary.open) {
+    const code = summary.open ? 'already-voted' : 'rating-closed';
+    return reply.code(409).send({ error: { code, message: `Not counted: ${code}`, summary } });
+  }
+  const total = summary.total + score;
+  const count = summary.count + 1;
+  return reply.code(201).send({
+    total,
+    count,
+    average: Math.round((total / count) * 10) / 10,
+    open: true,
+    yourScore: score,
+  } satisfies Summary);
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db.js';
-import { CATEGORIES, SEED_ARTICLES, TOPICS } from './seed-data.js';
+import { CATEGORIES, SEED_ARTICLES, SEED_SOURCE, TOPICS } from './seed-data.js';
 
 /** The seeded articles are dated back from this moment, so their order never changes. */
 const SEED_DATE = Date.parse('2026-11-27T01:00:00Z');
@@ -34,7 +34,7 @@ export async function seed(db: Kysely<Database>): Promise<number> {
       image_alt: article.imageAlt,
       image_caption: article.imageCaption,
       author: article.author,
-      source_name: 'Cổng thông tin điện tử huyện mẫu',
+      source_name: SEED_SOURCE,
       category_id: article.category,
       topic_id: article.topic,
       published_at: published,

@@ -21,6 +21,9 @@ export { configure, registerBackend };
 export type { PortalWidgetsConfig } from './core/config.js';
 export type { Contrast } from './prefs/store.js';
 
+// Replaced by the package's version at build; declared here so no global leaks into users' types.
+declare const __VERSION__: string;
+
 /** The page-wide API for script-tag users, as `window.PortalWidgets`. */
 export const PortalWidgets = {
   configure,
@@ -31,7 +34,6 @@ export const PortalWidgets = {
 };
 
 declare global {
-  const __VERSION__: string;
   interface Window {
     PortalWidgets?: typeof PortalWidgets;
   }

@@ -8,6 +8,9 @@ export { ContrastToggle } from './elements/contrast-toggle/contrast-toggle.defin
 export { TextScaleChangeEvent, ContrastChangeEvent } from './core/events.js';
 export { configure };
 
+// Replaced by the package's version at build.
+declare const __VERSION__: string;
+
 /** `window.PortalWidgets` when this file is the first Portal Widgets script on the page. */
 export const PortalWidgets = { configure, getConfig, version: __VERSION__ };
 

@@ -236,8 +236,11 @@ describe('shipped bundles', () => {
   });
 
   describe('the README', () => {
-    it('its first quick start, pasted into a blank page, brings up all five elements', async () => {
-      const page = await open('/guide/readme/0.html');
+    it('its first snippet, pasted into a px theme on another origin than the server, brings up all five elements', async () => {
+      // The reference server on its own address, allowing this page's origin (ALLOWED_ORIGINS).
+      const { url } = await referenceServer();
+      expect(new URL(url).origin).not.to.equal(location.origin);
+      const page = await open(`/guide/readme/0.html?api=${encodeURIComponent(url)}`);
       const find = (tag: string) => page.document.querySelector<HTMLElement>(tag)!;
       const shadowText = (tag: string, selector: string) =>
         find(tag).shadowRoot?.querySelector(selector)?.textContent ?? '';
@@ -251,8 +254,14 @@ describe('shipped bundles', () => {
         () => (find('related-list').shadowRoot?.querySelectorAll('a').length ?? 0) > 0,
         'the related links',
       );
+      const paragraph = find('article-view').shadowRoot!.querySelector('p')!;
+      const before = parseFloat(page.window.getComputedStyle(paragraph).fontSize);
       part(find('font-scaler'), 'increase').click();
       await until(() => page.document.documentElement.dataset.pwTextScale === '1.2', 'larger text');
+      await until(
+        () => parseFloat(page.window.getComputedStyle(paragraph).fontSize) > before * 1.15,
+        'the article text larger on the px theme',
+      );
       find('contrast-toggle').shadowRoot!.querySelector('button')!.click();
       await until(
         () => page.document.documentElement.dataset.pwContrast === 'more',

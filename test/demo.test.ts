@@ -13,12 +13,17 @@ import {
 
 // The designers' pages: the states gallery against the real (misbehaving) reference server,
 // and the playground and theming pages built from custom-elements.json.
+interface Item {
+  name: string;
+  description?: string;
+}
 interface Declaration {
   tagName?: string;
   customElement?: boolean;
-  attributes?: { name: string }[];
-  cssProperties?: { name: string }[];
-  cssParts?: { name: string }[];
+  attributes?: Item[];
+  cssProperties?: Item[];
+  cssParts?: Item[];
+  events?: Item[];
 }
 const manifest = (await (await fetch('/custom-elements.json')).json()) as {
   modules: { declarations?: Declaration[] }[];
@@ -28,6 +33,9 @@ const declarations = manifest.modules
   .filter((declaration) => declaration.customElement && declaration.tagName);
 
 const shadow = (element: Element | null | undefined) => element?.shadowRoot;
+/** A manifest description as the pages show it: `names` become code, the backticks go. */
+const shown = (item: Item) => (item.description ?? '').replaceAll('`', '');
+const VIETNAMESE_LETTERS = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
 const text = (element: Element | null | undefined) =>
   (shadow(element)?.textContent ?? '').replace(/\s+/g, ' ');
 
@@ -36,10 +44,21 @@ describe('demo: states gallery', () => {
   const cell = (state: string, lang: 'vi' | 'en') =>
     page.document.querySelector(`[data-state="${state}"][lang="${lang}"]`)!;
 
+  /** Every sample article's rating count, read from the real API. */
+  const voteCounts = () =>
+    Promise.all(
+      Array.from({ length: 25 }, async (_, index) => {
+        const response = await fetch(`/demo/api/v1/articles/${index + 1}/rating`);
+        return ((await response.json()) as { count: number }).count;
+      }),
+    );
+  let countsBefore: number[];
+
   before(async () => {
     await referenceServer({ reset: true });
     clearPreferences();
     localStorage.clear();
+    countsBefore = await voteCounts();
     page = await openPage('/demo/states.html', 1200, 900);
   });
   after(() => {
@@ -97,6 +116,15 @@ describe('demo: states gallery', () => {
     expect(Object.values(pending)).to.include(3);
   });
 
+  it('changes no data: after the votes it plays, and a replay, every count is as before', async () => {
+    const rated = cell('rated', 'en').querySelector('star-rating')!;
+    await until(() => text(rated).includes('Thank you for rating 4 stars'), 'thanks', 6000);
+    page.document.getElementById('replay')!.click();
+    const replayed = cell('rated', 'vi').querySelector('star-rating')!;
+    await until(() => text(replayed).includes('Cảm ơn bạn đã đánh giá 4 sao'), 'replayed', 6000);
+    expect(await voteCounts()).to.deep.equal(countsBefore);
+  });
+
   it('has no accessibility violations with every state shown, in normal and high contrast', async () => {
     expect(violations(await runAxe(page))).to.deep.equal([]);
     part(page.document.querySelector('contrast-toggle')!, 'increase').click();
@@ -137,6 +165,47 @@ describe('demo: playground', () => {
     );
     expect(hints.some((hint) => hint.querySelector('code'))).to.equal(true);
     expect(violations(await runAxe(page))).to.deep.equal([]);
+  });
+
+  it('reads in Vietnamese throughout, descriptions included, and in English when chosen', async () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const page = await openPage(`/demo/playground.html?lang=${lang}`, 1200, 900);
+      const form = page.document.getElementById('controls') as HTMLFormElement;
+      await until(() => form.elements.length > 0, 'controls built');
+      expect(page.document.documentElement.lang).to.equal(lang);
+      expect(page.document.querySelector('h1')!.textContent).to.equal(
+        lang === 'vi' ? 'Thử thuộc tính của từng phần tử' : 'Playground: every element, live',
+      );
+      const select = page.document.getElementById('tag') as HTMLSelectElement;
+      for (const declaration of declarations) {
+        select.value = declaration.tagName!;
+        select.dispatchEvent(new Event('change'));
+        const items = [
+          ...(declaration.attributes ?? []),
+          ...(declaration.cssProperties ?? []),
+          ...(declaration.cssParts ?? []),
+        ];
+        const hints = [...form.querySelectorAll('.hint')].map((hint) => hint.textContent ?? '');
+        const events = [...form.querySelectorAll('fieldset:last-of-type p')].map(
+          (line) => line.textContent ?? '',
+        );
+        expect(hints.length, declaration.tagName).to.equal(items.length);
+        for (const [index, item] of items.entries()) {
+          const where = `${declaration.tagName} ${item.name} (${lang})`;
+          if (lang === 'en') expect(hints[index], where).to.equal(shown(item));
+          else {
+            expect(hints[index], where).not.to.equal(shown(item));
+            expect(hints[index], where).to.match(VIETNAMESE_LETTERS);
+          }
+        }
+        for (const [index, event] of (declaration.events ?? []).entries()) {
+          const where = `${declaration.tagName} ${event.name} (${lang})`;
+          if (lang === 'en') expect(events[index], where).to.include(shown(event));
+          else expect(events[index], where).not.to.include(shown(event));
+        }
+      }
+      closePages();
+    }
   });
 
   it('logs the element’s events', async () => {
@@ -180,5 +249,25 @@ describe('demo: theming', () => {
     input.value = '';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     expect(violations(await runAxe(page))).to.deep.equal([]);
+  });
+
+  it('reads in Vietnamese, and in English when chosen', async () => {
+    const page = await openPage('/demo/theming.html', 1200, 900);
+    const form = page.document.getElementById('tokens') as HTMLFormElement;
+    await until(() => form.elements.length > 0, 'controls built');
+    const hints = () => [...form.querySelectorAll('.hint')].map((hint) => hint.textContent ?? '');
+    expect(page.document.querySelector('h1')!.textContent).to.equal('Màu sắc và kiểu chữ');
+    for (const hint of hints()) expect(hint).to.match(VIETNAMESE_LETTERS);
+    const input = form.elements.namedItem('--pw-star-size') as HTMLInputElement;
+    input.value = '2em';
+    const language = page.document.getElementById('lang') as HTMLSelectElement;
+    language.value = 'en';
+    language.dispatchEvent(new Event('change'));
+    expect(page.document.documentElement.lang).to.equal('en');
+    expect(page.document.querySelector('h1')!.textContent).to.equal('Colours and type');
+    expect(hints().join(' ')).to.include('Size of each star (default 1.5em, never under 24px).');
+    expect((form.elements.namedItem('--pw-star-size') as HTMLInputElement).value).to.equal('2em');
+    const rating = page.document.querySelector('star-rating')!;
+    await until(() => text(rating).includes('This article has'), 'the elements in English too');
   });
 });

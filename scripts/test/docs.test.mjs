@@ -103,3 +103,20 @@ test('the package version has its heading in CHANGELOG.md', () => {
     new RegExp(`^## \\[${version.replaceAll('.', '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'),
   );
 });
+
+test('the sample portal and its articles are of today: a commune, with no district or town', () => {
+  // Since 1 July 2025 local government has two tiers, provinces and communes (xã, phường, đặc khu).
+  const retired = /(^|[^\p{L}])(huyện|quận|thị xã|thị trấn)(?!\p{L})/iu;
+  const written = [
+    'server/seed-data.ts',
+    'server/seed.ts',
+    ...readdirSync(join(root, 'demo'))
+      .filter((file) => /\.(html|js)$/.test(file))
+      .map((file) => `demo/${file}`),
+  ];
+  for (const file of written) {
+    const found = read(file).match(retired);
+    assert.equal(found, null, `${file} names "${found?.[2]}"`);
+  }
+  assert.match(read('demo/index.html'), /Cổng thông tin điện tử xã/);
+});

@@ -35,6 +35,23 @@ before(() => {
     join(scratch, filename),
     ...peers,
   ]);
+  writeFileSync(
+    join(scratch, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        target: 'es2022',
+        lib: ['es2022', 'dom', 'dom.iterable'],
+        jsx: 'react-jsx',
+        noEmit: true,
+        skipLibCheck: false,
+        types: [],
+      },
+      include: ['*.ts', '*.tsx'],
+    }),
+  );
 });
 
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -47,12 +64,57 @@ test('the tarball holds the built files and none of the demo or the server', () 
     'package/dist/esm/react/index.js',
     'package/dist/types/jsx/react.d.ts',
     'package/dist/vscode.html-custom-data.json',
+    'package/dist/web-types.json',
     'package/custom-elements.json',
+    'package/LICENSE',
+    'package/dist/cdn/portal-widgets.js.map',
+    'package/dist/cdn/autoloader.js.map',
+    'package/dist/esm/index.js.map',
+    'package/dist/esm/elements/star-rating/star-rating.js.map',
   ]) {
-    assert.ok(files.includes(file), `${file} is packed`);
+    assert.ok(files.split('\n').includes(file), `${file} is packed`);
   }
+  assert.equal(files.match(/custom-elements\.json$/gm).length, 1, 'the manifest is packed once');
   assert.doesNotMatch(files, /package\/(server|src|test)\//);
   assert.doesNotMatch(files, /package\/dist\/index\.html/);
+});
+
+test('the licence is MIT, and the source maps carry the sources the package leaves out', () => {
+  const installed = join(scratch, 'node_modules/portal-widgets');
+  assert.equal(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).license, 'MIT');
+  assert.match(readFileSync(join(installed, 'LICENSE'), 'utf8'), /^MIT License/);
+  for (const file of ['dist/cdn/portal-widgets.js', 'dist/esm/index.js']) {
+    assert.match(
+      readFileSync(join(installed, file), 'utf8'),
+      /\/\/# sourceMappingURL=\S+\.map\s*$/,
+    );
+    const map = JSON.parse(readFileSync(join(installed, `${file}.map`), 'utf8'));
+    const index = map.sources.findIndex((source) => source.endsWith('src/index.ts'));
+    assert.ok(index >= 0, `${file}.map names src/index.ts`);
+    assert.match(map.sourcesContent[index], /PortalWidgets/);
+  }
+});
+
+test("JetBrains IDEs find the elements' web-types through package.json", () => {
+  const installed = join(scratch, 'node_modules/portal-widgets');
+  const field = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'))['web-types'];
+  const webTypes = JSON.parse(readFileSync(join(installed, field), 'utf8'));
+  assert.equal(webTypes.name, 'portal-widgets');
+  const elements = Object.fromEntries(
+    webTypes.contributions.html.elements.map((element) => [element.name, element]),
+  );
+  assert.deepEqual(Object.keys(elements).sort(), [
+    'article-view',
+    'contrast-toggle',
+    'font-scaler',
+    'related-list',
+    'star-rating',
+  ]);
+  const rating = elements['star-rating'];
+  assert.ok(rating.attributes.some((attribute) => attribute.name === 'article-id'));
+  assert.ok(rating.js.events.some((event) => event.name === 'pw-rating-change'));
+  assert.ok(rating.css.parts.some((cssPart) => cssPart.name === 'summary'));
+  assert.ok(rating.css.properties.some((property) => property.name === '--pw-star-color'));
 });
 
 test('every JavaScript entry of the exports map imports in Node', () => {
@@ -72,23 +134,6 @@ test('every JavaScript entry of the exports map imports in Node', () => {
 });
 
 test("a React, Vue and Svelte user's code type-checks, and misuse does not", () => {
-  writeFileSync(
-    join(scratch, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        module: 'nodenext',
-        moduleResolution: 'nodenext',
-        target: 'es2022',
-        lib: ['es2022', 'dom', 'dom.iterable'],
-        jsx: 'react-jsx',
-        noEmit: true,
-        skipLibCheck: false,
-        types: [],
-      },
-      include: ['*.ts', '*.tsx'],
-    }),
-  );
   writeFileSync(
     join(scratch, 'react-user.tsx'),
     `import type {} from 'portal-widgets/jsx/react';
@@ -119,6 +164,22 @@ export function Page() {
 }
 const rating: StarRating | null = document.querySelector('star-rating');
 console.log(rating?.value, BackendError);
+
+// TypeScript does not check hyphenated attribute names in JSX: this misspelling passes.
+export const unchecked = <star-rating articel-id="1"></star-rating>;
+// The typed forms catch it: the React component's props and the element's properties.
+// @ts-expect-error: no such prop
+export const caught = <StarRatingComponent articelId="1" />;
+if (rating) {
+  rating.articleId = '1';
+  // @ts-expect-error: no such property
+  rating.articelId = '1';
+}
+
+// The package declares no globals of its build (a user's own __VERSION__ stays theirs).
+declare global {
+  const __VERSION__: number;
+}
 `,
   );
   writeFileSync(
@@ -144,5 +205,54 @@ export const bad: SvelteHTMLElements['related-list'] = { layout: 'grid' };
     run(join(scratch, 'node_modules/.bin/tsc'), ['-p', '.']);
   } catch (error) {
     assert.fail(`tsc found errors:\n${error.stdout}${error.stderr}`);
+  }
+});
+
+test('each element entry alone types its tag and its events', () => {
+  const elements = JSON.parse(
+    readFileSync(join(scratch, 'node_modules/portal-widgets/custom-elements.json'), 'utf8'),
+  )
+    .modules.flatMap((module) => module.declarations ?? [])
+    .filter((declaration) => declaration.customElement && declaration.tagName);
+  assert.equal(elements.length, 5);
+  for (const { tagName, events = [] } of elements) {
+    const custom = events.filter(({ type }) => type?.text && type.text !== 'Event');
+    assert.ok(custom.length > 0, `${tagName} fires events of its own`);
+    // A project of its own per entry: nothing else of the package is in the program.
+    const file = `only-${tagName}.ts`;
+    writeFileSync(
+      join(scratch, file),
+      `import 'portal-widgets/${tagName}';
+const element = document.querySelector('${tagName}');
+${custom
+  .map(
+    ({ name, type }) => `element?.addEventListener('${name}', (event) => {
+  const typed: import('portal-widgets/${tagName}').${type.text} = event;
+  console.log(typed.detail);
+});`,
+  )
+  .join('\n')}
+${
+  tagName === 'star-rating'
+    ? `element?.addEventListener('pw-rating-change', (event) => {
+  const total: number = event.detail.summary.total;
+  console.log(total);
+});`
+    : ''
+}
+export {};
+`,
+    );
+    writeFileSync(
+      join(scratch, `tsconfig.${tagName}.json`),
+      JSON.stringify({ extends: './tsconfig.json', include: [file] }),
+    );
+    try {
+      run(join(scratch, 'node_modules/.bin/tsc'), ['-p', `tsconfig.${tagName}.json`]);
+    } catch (error) {
+      assert.fail(
+        `portal-widgets/${tagName} alone: tsc found errors:\n${error.stdout}${error.stderr}`,
+      );
+    }
   }
 });

@@ -78,10 +78,43 @@ describe('demo backends', () => {
     assert.equal(now.count, before.count);
   });
 
+  it('unrecorded-votes answers a vote as the API would, and records nothing', async () => {
+    const real = await harness.app.inject({ url: '/api/v1/articles/4/rating' });
+    const before = real.json<{ total: number; count: number }>();
+    const { token } = (await (
+      await fetch(`${base}/unrecorded-votes/api/v1/voter-tokens`, { method: 'POST' })
+    ).json()) as { token: string };
+    const vote = (score: unknown, headers: Record<string, string> = { 'x-voter-token': token }) =>
+      fetch(`${base}/unrecorded-votes/api/v1/articles/4/votes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ score }),
+      });
+    const answer = await vote(4);
+    assert.equal(answer.status, 201);
+    const summary = (await answer.json()) as { total: number; count: number; yourScore: number };
+    assert.equal(summary.total, before.total + 4);
+    assert.equal(summary.count, before.count + 1);
+    assert.equal(summary.yourScore, 4);
+    assert.equal((await vote(6)).status, 400);
+    assert.equal((await vote(4, {})).status, 401);
+    const missing = await fetch(`${base}/unrecorded-votes/api/v1/articles/9999/votes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-voter-token': token },
+      body: JSON.stringify({ score: 4 }),
+    });
+    assert.equal(missing.status, 404);
+    const after = (await harness.app.inject({ url: '/api/v1/articles/4/rating' })).json();
+    assert.deepEqual(after, before);
+  });
+
   it('an unknown mode is a 404 naming the modes; without the demo there are none', async () => {
     const unknown = await fetch(`${base}/flaky/api/v1/articles/3`);
     assert.equal(unknown.status, 404);
-    assert.match(await unknown.text(), /normal, slow, down, garbage, offline-votes/);
+    assert.match(
+      await unknown.text(),
+      /normal, slow, down, garbage, offline-votes, unrecorded-votes/,
+    );
     const apiOnly = await createHarness('sqlite::memory:');
     try {
       const response = await apiOnly.app.inject({ url: '/demo-backends/down/api/v1/articles/3' });

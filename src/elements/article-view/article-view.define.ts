@@ -2,6 +2,8 @@ import { defineElement, tagName } from '../../core/define.js';
 import { ArticleView } from './article-view.js';
 
 export { ArticleView };
+// The element's events, so that importing this entry alone types its listeners.
+export { ArticleLoadEvent, ArticleErrorEvent } from '../../core/events.js';
 
 defineElement(tagName('article-view'), ArticleView);
 

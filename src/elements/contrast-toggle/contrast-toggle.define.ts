@@ -2,6 +2,8 @@ import { defineElement, tagName } from '../../core/define.js';
 import { ContrastToggle } from './contrast-toggle.js';
 
 export { ContrastToggle };
+// The element's events, so that importing this entry alone types its listeners.
+export { ContrastChangeEvent } from '../../core/events.js';
 
 defineElement(tagName('contrast-toggle'), ContrastToggle);
 

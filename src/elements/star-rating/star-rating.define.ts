@@ -2,6 +2,8 @@ import { defineElement, tagName } from '../../core/define.js';
 import { StarRating } from './star-rating.js';
 
 export { StarRating };
+// The element's events, so that importing this entry alone types its listeners.
+export { RatingChangeEvent, ArticleErrorEvent } from '../../core/events.js';
 
 defineElement(tagName('star-rating'), StarRating);
 

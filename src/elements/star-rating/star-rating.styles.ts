@@ -58,7 +58,10 @@ export const starRatingStyles = css`
     font-weight: 600;
   }
   .stars {
-    display: flex;
+    /* Inline, so a host page's text-align (a centred rating) places the stars too. */
+    display: inline-flex;
+    max-inline-size: 100%;
+    vertical-align: top;
     flex-wrap: wrap;
     gap: var(--pw-star-gap, 0.125em);
   }
