@@ -82,7 +82,7 @@ describe('demo backends', () => {
     const unknown = await fetch(`${base}/flaky/api/v1/articles/3`);
     assert.equal(unknown.status, 404);
     assert.match(await unknown.text(), /normal, slow, down, garbage, offline-votes/);
-    const apiOnly = await createHarness('sqlite::memory:');
+    const apiOnly = await createHarness('sqlite::memory:', { demo: false });
     try {
       const response = await apiOnly.app.inject({ url: '/demo-backends/down/api/v1/articles/3' });
       assert.equal(response.statusCode, 404);
