@@ -12,6 +12,7 @@ export async function startDemoServer(): Promise<{ url: string; close(): Promise
     port: 0,
     host: '127.0.0.1',
     allowedOrigins: [],
+    demo: true,
     staticRoot: resolve('dist'),
   });
   return {

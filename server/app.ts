@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import cors from '@fastify/cors';
 import etag from '@fastify/etag';
 import fastifyStatic from '@fastify/static';
@@ -29,8 +30,10 @@ export interface AppOptions {
   allowedOrigins: string[];
   /** Which proxies' X-Forwarded-* headers to believe; none by default (see TRUST_PROXY). */
   trustProxy?: boolean | string;
-  /** A folder served at `/`: the built demo and `/cdn/` files. */
+  /** The build's folder: its `/cdn/` files are served, and with `demo` its pages at `/`. */
   staticRoot?: string;
+  /** Serves the demo: its pages, its articles' drawn images and its misbehaving backends. */
+  demo?: boolean;
   /** Votes per address per window before 429; soft, see VoteRateLimit. */
   voteRateLimit?: { max: number; windowMs: number };
   /** Fastify's logger: false, or a level such as `warn`. */
@@ -510,24 +513,35 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return { status: 'ok' };
   });
 
-  const seeded = new Map(SEED_ARTICLES.map((article) => [`${article.slug}.svg`, article.category]));
-  app.get('/media/seed/:file', { schema: { hide: true } }, async (request, reply) => {
-    const { file } = request.params as { file: string };
-    const category = seeded.get(file);
-    if (!category) return sendError(reply, 404, 'not-found', `No image ${file}`);
-    reply.header('content-type', 'image/svg+xml').header('cache-control', 'public, max-age=86400');
-    return illustration(file.replace(/\.svg$/, ''), category);
-  });
-
-  if (options.staticRoot && existsSync(options.staticRoot)) {
-    // The build writes .br and .gz beside each file; browsers that accept them get those.
-    await app.register(fastifyStatic, {
-      root: options.staticRoot,
-      // An array: with preCompressed, a plain string index is not looked up.
-      index: ['index.html'],
-      preCompressed: true,
+  if (options.demo) {
+    const seeded = new Map(
+      SEED_ARTICLES.map((article) => [`${article.slug}.svg`, article.category]),
+    );
+    app.get('/media/seed/:file', { schema: { hide: true } }, async (request, reply) => {
+      const { file } = request.params as { file: string };
+      const category = seeded.get(file);
+      if (!category) return sendError(reply, 404, 'not-found', `No image ${file}`);
+      reply
+        .header('content-type', 'image/svg+xml')
+        .header('cache-control', 'public, max-age=86400');
+      return illustration(file.replace(/\.svg$/, ''), category);
     });
     registerDemoBackends(app, { apiPrefix: API_PREFIX });
+  }
+
+  if (options.staticRoot && existsSync(options.staticRoot)) {
+    // Without the demo only the script-tag files are served, not the demo's pages.
+    const root = options.demo ? options.staticRoot : join(options.staticRoot, 'cdn');
+    if (existsSync(root)) {
+      // The build writes .br and .gz beside each file; browsers that accept them get those.
+      await app.register(fastifyStatic, {
+        root,
+        prefix: options.demo ? '/' : '/cdn/',
+        // An array: with preCompressed, a plain string index is not looked up.
+        index: ['index.html'],
+        preCompressed: true,
+      });
+    }
   }
   return app;
 }

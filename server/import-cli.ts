@@ -4,31 +4,53 @@ import { readSource, storeArticles, type ImportFormat } from './import.js';
 import { migrate } from './migrations.js';
 import { settingsFromEnv } from './start.js';
 
-const USAGE = `Usage: npm run import -- <feed.xml | articles.json | https://…> [--format rss|wordpress|json]
+const USAGE = `Usage: npm run import -- <feed.xml | articles.json | https://…> [--format rss|wordpress|json] [--id-offset N]
 
   An RSS 2.0 feed (file or URL; NukeViet: https://portal/index.php?language=vi&nv=news&op=rss)
   A WordPress site:  https://site.example/wp-json   (or --format wordpress with the site URL)
   A JSON file:       { "articles": [ { "title", "bodyHtml", "category": { "id", "name" }, "publishedAt", … } ] }
 
 Stores into DATABASE_URL (default sqlite:./data/portal-widgets.sqlite). Running it again with the
-same source changes nothing.`;
+same source changes nothing. Articles keep their id at the source; a second source whose ids
+meet the first's is refused, nothing written: give it --id-offset (e.g. 1000000) to add to its
+ids. The first import removes the demo articles.`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { format: { type: 'string' }, help: { type: 'boolean' } },
+  options: {
+    format: { type: 'string' },
+    'id-offset': { type: 'string' },
+    help: { type: 'boolean' },
+  },
 });
 const [source] = positionals;
 const format = values.format as ImportFormat | undefined;
-if (values.help || !source || (format && !['rss', 'wordpress', 'json'].includes(format))) {
+const idOffset = Number(values['id-offset'] ?? 0);
+if (
+  values.help ||
+  !source ||
+  (format && !['rss', 'wordpress', 'json'].includes(format)) ||
+  !Number.isInteger(idOffset)
+) {
   console.error(USAGE);
   process.exit(values.help ? 0 : 1);
 }
 
-const { db } = openDatabase(settingsFromEnv().databaseUrl);
+let databaseUrl: string;
+try {
+  databaseUrl = settingsFromEnv().databaseUrl;
+} catch (error) {
+  console.error(`Import failed: ${(error as Error).message}`);
+  process.exit(1);
+}
+const { db } = openDatabase(databaseUrl);
 try {
   await migrate(db);
   const { articles, origin } = await readSource(source, format);
-  const counts = await storeArticles(db, origin, articles);
+  const counts = await storeArticles(db, origin, articles, { idOffset });
+  if (counts.demoRemoved) {
+    console.log(`Removed the ${counts.demoRemoved} demo articles: real articles replace them.`);
+  }
   console.log(
     `Imported ${articles.length} articles from ${source}: ${counts.inserted} new, ${counts.updated} updated, ${counts.unchanged} unchanged.`,
   );

@@ -5,6 +5,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { JSDOM } from 'jsdom';
 import type { Kysely } from 'kysely';
 import type { Database } from './db.js';
+import { DEMO_ORIGIN } from './seed.js';
 
 /** One article as every source is turned into before it is stored. */
 export interface ImportedArticle {
@@ -243,17 +244,37 @@ export async function readSource(
   return { articles: kind === 'rss' ? parseRss(text) : parseJson(text), origin };
 }
 
+/** The largest article id the API accepts (a PostgreSQL `integer`). */
+export const MAX_ARTICLE_ID = 2147483647;
+
+export interface StoreOptions {
+  /** Added to every source id, so that a second source's ids do not meet the first's. */
+  idOffset?: number;
+}
+
 /**
  * Stores articles, inserting new ones and updating changed ones by (origin, id at the source);
  * importing the same source twice changes nothing. Votes and counters are never touched.
+ *
+ * A new article takes its source's id (plus `idOffset`), so the portal's own `article-id`
+ * names it here too; one without a source id takes the next free id. A source id that another
+ * source's article already holds stops the whole import, nothing written, naming both. The demo
+ * articles are removed (with their votes) by the first import: real and demo articles never mix.
  */
 export async function storeArticles(
   db: Kysely<Database>,
   origin: string,
   articles: ImportedArticle[],
-): Promise<{ inserted: number; updated: number; unchanged: number }> {
-  const counts = { inserted: 0, updated: 0, unchanged: 0 };
+  { idOffset = 0 }: StoreOptions = {},
+): Promise<{ inserted: number; updated: number; unchanged: number; demoRemoved: number }> {
+  if (!Number.isInteger(idOffset) || idOffset < 0 || idOffset > MAX_ARTICLE_ID) {
+    throw new Error(`--id-offset must be a whole number from 0 to ${MAX_ARTICLE_ID}.`);
+  }
+  const counts = { inserted: 0, updated: 0, unchanged: 0, demoRemoved: 0 };
   await db.transaction().execute(async (trx) => {
+    const removed = await trx.deleteFrom('articles').where('origin', '=', DEMO_ORIGIN).execute();
+    counts.demoRemoved = Number(removed[0]?.numDeletedRows ?? 0);
+    const collisions: string[] = [];
     for (const article of articles) {
       await trx
         .insertInto('categories')
@@ -299,16 +320,25 @@ export async function storeArticles(
         counts.updated += 1;
         continue;
       }
-      const taken = async (id: number) =>
-        Boolean(
-          await trx.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst(),
-        );
-      const slugTaken = async (slug: string) =>
-        Boolean(
-          await trx.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst(),
-        );
-      let id = article.sourceId;
-      if (id === undefined || (await taken(id))) {
+      let id: number;
+      if (article.sourceId !== undefined) {
+        id = article.sourceId + idOffset;
+        if (id < 1 || id > MAX_ARTICLE_ID) {
+          collisions.push(`id ${id} ("${article.title}") is outside 1–${MAX_ARTICLE_ID}`);
+          continue;
+        }
+        const holder = await trx
+          .selectFrom('articles')
+          .select(['origin', 'origin_id'])
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (holder) {
+          collisions.push(
+            `id ${id} ("${article.title}") is taken by ${holder.origin} ${holder.origin_id}`,
+          );
+          continue;
+        }
+      } else {
         const { max } = await trx
           .selectFrom('articles')
           .select((eb) => eb.fn.max('id').as('max'))
@@ -316,7 +346,12 @@ export async function storeArticles(
         id = Number(max ?? 0) + 1;
       }
       let slug = article.slug;
-      if (await slugTaken(slug)) {
+      const slugTaken = await trx
+        .selectFrom('articles')
+        .select('id')
+        .where('slug', '=', slug)
+        .executeTakeFirst();
+      if (slugTaken) {
         slug = `${slug}-${createHash('sha1').update(`${origin}|${article.originId}`).digest('hex').slice(0, 6)}`;
       }
       await trx
@@ -324,6 +359,12 @@ export async function storeArticles(
         .values({ id, slug, ...fields, lang: 'vi', origin, origin_id: article.originId })
         .execute();
       counts.inserted += 1;
+    }
+    if (collisions.length) {
+      throw new Error(
+        `${collisions.length} article(s) of ${origin} cannot keep their id, nothing was imported: ${collisions.slice(0, 5).join('; ')}${collisions.length > 5 ? '; …' : ''}. ` +
+          'Import this source with --id-offset (e.g. --id-offset 1000000) to put its ids in a range of their own.',
+      );
     }
   });
   return counts;

@@ -24,10 +24,19 @@ const server = await startServer({
   process.exit(1);
 });
 const { kind } = server.connection;
-console.log(
-  `Portal Widgets: demo at ${server.url}/, script-tag files at ${server.url}/cdn/, API at ${server.url}/api/v1 (${kind}).\n` +
-    `For designers: ${server.url}/states.html, ${server.url}/playground.html, ${server.url}/theming.html`,
-);
+if (settings.demo) {
+  console.log(
+    `Portal Widgets: demo at ${server.url}/, script-tag files at ${server.url}/cdn/, API at ${server.url}/api/v1 (${kind}).\n` +
+      `For designers: ${server.url}/states.html, ${server.url}/playground.html, ${server.url}/theming.html`,
+  );
+  if (server.demoSeed?.status === 'has-real-articles') {
+    console.log('The database holds imported articles, so no demo articles were added to it.');
+  }
+} else {
+  console.log(
+    `Portal Widgets: API at ${server.url}/api/v1 (${kind}), script-tag files at ${server.url}/cdn/; no demo (DEMO=1 to add it).`,
+  );
+}
 
 // Finish the requests in flight, then close the database, on a deploy or Ctrl-C.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -4,7 +4,7 @@ import { buildApp } from './app.js';
 import { openDatabase, type DatabaseConnection } from './db.js';
 import { migrate } from './migrations.js';
 import { ArticleRepository } from './repository.js';
-import { seed } from './seed.js';
+import { seedDemo, type DemoSeedResult } from './seed.js';
 
 export interface ServerSettings {
   databaseUrl: string;
@@ -14,8 +14,36 @@ export interface ServerSettings {
   voterSecret?: string;
   /** Which proxies' X-Forwarded-* headers to believe (Fastify's trustProxy); none by default. */
   trustProxy?: boolean | string;
+  /**
+   * The demo: its sample articles (only into a database with no imported article), its pages and
+   * its misbehaving backends. On by default only for the embedded SQLite database.
+   */
+  demo: boolean;
   staticRoot?: string;
   logger?: false | { level: string };
+}
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/portal-widgets.sqlite';
+
+/** `sqlite:<file>`, a bare file path, or `postgres://…`; any other scheme is a mistake. */
+function databaseUrlFrom(value: string | undefined): string {
+  const url = value || DEFAULT_DATABASE_URL;
+  // Two letters at least: `C:\data\widgets.sqlite` is a Windows path, not a scheme.
+  const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(url)?.[1].toLowerCase();
+  if (scheme && !['sqlite', 'postgres', 'postgresql'].includes(scheme)) {
+    throw new Error(
+      `DATABASE_URL starts with "${scheme}:", a database this server cannot use: write sqlite:/var/lib/portal-widgets/widgets.sqlite or postgres://user:password@host:5432/db.`,
+    );
+  }
+  return url;
+}
+
+function demoFrom(value: string | undefined, databaseUrl: string | undefined): boolean {
+  const text = (value ?? '').trim().toLowerCase();
+  if (text === '') return !databaseUrl;
+  if (['1', 'true', 'yes'].includes(text)) return true;
+  if (['0', 'false', 'no'].includes(text)) return false;
+  throw new Error(`DEMO="${value}" is not understood: use DEMO=1 or DEMO=0.`);
 }
 
 /**
@@ -60,7 +88,8 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     throw new Error('VOTER_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`).');
   }
   return {
-    databaseUrl: env.DATABASE_URL || 'sqlite:./data/portal-widgets.sqlite',
+    databaseUrl: databaseUrlFrom(env.DATABASE_URL),
+    demo: demoFrom(env.DEMO, env.DATABASE_URL),
     port,
     host: env.HOST || '127.0.0.1',
     allowedOrigins,
@@ -73,34 +102,55 @@ export interface RunningServer {
   app: FastifyInstance;
   connection: DatabaseConnection;
   url: string;
+  /** What happened to the demo articles on this start; undefined when the demo is off. */
+  demoSeed?: DemoSeedResult;
   close(): Promise<void>;
 }
 
-/** Opens (and on first start creates, migrates and seeds) the database, then listens. */
+/** Opens (and on first start creates and migrates) the database, seeds the demo if on, then listens. */
 export async function startServer(settings: ServerSettings): Promise<RunningServer> {
   const connection = openDatabase(settings.databaseUrl);
-  await migrate(connection.db);
-  await seed(connection.db);
-  // Several instances share one secret: the first to start stores it, the others read it.
-  const secret =
-    settings.voterSecret ??
-    (await new ArticleRepository(connection.db).settingOnce(
-      'voter-secret',
-      randomBytes(32).toString('hex'),
-    ));
-  const app = await buildApp({
-    db: connection.db,
-    secret,
-    allowedOrigins: settings.allowedOrigins,
-    trustProxy: settings.trustProxy,
-    staticRoot: settings.staticRoot,
-    logger: settings.logger,
-  });
-  const address = await app.listen({ port: settings.port, host: settings.host });
+  let app: FastifyInstance | undefined;
+  try {
+    await migrate(connection.db);
+    const demoSeed = settings.demo ? await seedDemo(connection.db) : undefined;
+    // Several instances share one secret: the first to start stores it, the others read it.
+    const secret =
+      settings.voterSecret ??
+      (await new ArticleRepository(connection.db).settingOnce(
+        'voter-secret',
+        randomBytes(32).toString('hex'),
+      ));
+    app = await buildApp({
+      db: connection.db,
+      secret,
+      allowedOrigins: settings.allowedOrigins,
+      trustProxy: settings.trustProxy,
+      staticRoot: settings.staticRoot,
+      demo: settings.demo,
+      logger: settings.logger,
+    });
+    const address = await app.listen({ port: settings.port, host: settings.host });
+    return running(app, connection, address, demoSeed);
+  } catch (error) {
+    // A failed start leaves no pool or file handle behind to keep the process alive.
+    await app?.close();
+    await connection.db.destroy();
+    throw error;
+  }
+}
+
+function running(
+  app: FastifyInstance,
+  connection: DatabaseConnection,
+  url: string,
+  demoSeed: DemoSeedResult | undefined,
+): RunningServer {
   return {
     app,
     connection,
-    url: address,
+    url,
+    demoSeed,
     async close() {
       await app.close();
       await connection.db.destroy();

@@ -8,7 +8,7 @@ register();
 const { buildApp } = await import('../server/app.ts');
 const { openDatabase } = await import('../server/db.ts');
 const { migrate } = await import('../server/migrations.ts');
-const { seed } = await import('../server/seed.ts');
+const { seedDemo } = await import('../server/seed.ts');
 
 /**
  * `executeServerCommand('reference-server', { reset?, delayMs?, failNext? })` → `{ url, requests }`:
@@ -23,13 +23,14 @@ export function referenceServerPlugin({ testOrigins }) {
   async function start() {
     const { db } = openDatabase('sqlite::memory:');
     await migrate(db);
-    await seed(db);
+    await seedDemo(db);
     const app = await buildApp({
       db,
       secret: 'browser-tests-secret-0123456789abcdef0123',
       allowedOrigins: testOrigins,
       voteRateLimit: { max: 1000, windowMs: 60_000 },
-      // Serving the demo also serves its misbehaving backends (/demo-backends/), as npm start does.
+      // The demo's misbehaving backends (/demo-backends/), as npm start serves them.
+      demo: true,
       staticRoot: fileURLToPath(new URL('../demo', import.meta.url)),
     });
     app.addHook('onRequest', async (request, reply) => {

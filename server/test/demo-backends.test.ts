@@ -115,7 +115,7 @@ describe('demo backends', () => {
       await unknown.text(),
       /normal, slow, down, garbage, offline-votes, unrecorded-votes/,
     );
-    const apiOnly = await createHarness('sqlite::memory:');
+    const apiOnly = await createHarness('sqlite::memory:', { demo: false });
     try {
       const response = await apiOnly.app.inject({ url: '/demo-backends/down/api/v1/articles/3' });
       assert.equal(response.statusCode, 404);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../app.js';
 import { openDatabase, type DatabaseConnection } from '../db.js';
 import { migrate } from '../migrations.js';
-import { seed } from '../seed.js';
+import { seedDemo } from '../seed.js';
 
 /** The databases every server test runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const DATABASES: { name: string; url: string }[] = [
@@ -21,11 +21,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A fresh, migrated and seeded database with the API on top. */
-export async function createHarness(
-  url: string,
-  options: Partial<AppOptions> = {},
-): Promise<Harness> {
+/** Opens the database at `url` empty: on PostgreSQL every table of an earlier run is dropped. */
+export async function openEmptyDatabase(url: string): Promise<DatabaseConnection> {
   const connection = openDatabase(url);
   if (connection.kind === 'postgres') {
     for (const table of [
@@ -40,12 +37,22 @@ export async function createHarness(
       await sql`drop table if exists ${sql.table(table)} cascade`.execute(connection.db);
     }
   }
+  return connection;
+}
+
+/** A fresh, migrated database with the demo articles and the API (demo routes included) on top. */
+export async function createHarness(
+  url: string,
+  options: Partial<AppOptions> = {},
+): Promise<Harness> {
+  const connection = await openEmptyDatabase(url);
   await migrate(connection.db);
-  await seed(connection.db);
+  await seedDemo(connection.db);
   const app = await buildApp({
     db: connection.db,
     secret: SECRET,
     allowedOrigins: ['https://portal.example.gov.vn'],
+    demo: true,
     ...options,
   });
   return {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { fetchWordPress, parseJson, parseRss, readSource, storeArticles } from '../import.js';
+import { SEED_ARTICLES } from '../seed-data.js';
 import { createHarness, DATABASES, type Harness } from './harness.js';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
@@ -130,12 +131,14 @@ for (const database of DATABASES) {
         inserted: 2,
         updated: 0,
         unchanged: 0,
+        demoRemoved: SEED_ARTICLES.length,
       });
       const json = await readSource(fixture('articles.json'));
       assert.deepEqual(await storeArticles(harness.connection.db, json.origin, json.articles), {
         inserted: 1,
         updated: 0,
         unchanged: 0,
+        demoRemoved: 0,
       });
       const snapshot = await harness.connection.db
         .selectFrom('articles')
@@ -147,11 +150,13 @@ for (const database of DATABASES) {
         inserted: 0,
         updated: 0,
         unchanged: 2,
+        demoRemoved: 0,
       });
       assert.deepEqual(await storeArticles(harness.connection.db, json.origin, json.articles), {
         inserted: 0,
         updated: 0,
         unchanged: 1,
+        demoRemoved: 0,
       });
       assert.deepEqual(
         await harness.connection.db.selectFrom('articles').selectAll().orderBy('id').execute(),
@@ -176,6 +181,7 @@ for (const database of DATABASES) {
         inserted: 0,
         updated: 2,
         unchanged: 0,
+        demoRemoved: 0,
       });
       const served = (await harness.app.inject({ url: '/api/v1/articles/413' })).json();
       assert.match(served.title, /\(cập nhật\)$/);

@@ -71,6 +71,7 @@ describe('server start-up', () => {
       port: 0,
       host: '127.0.0.1',
       allowedOrigins: [],
+      demo: true,
     };
     try {
       let server = await startServer(settings);
