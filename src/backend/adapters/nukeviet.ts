@@ -201,10 +201,13 @@ export function nukevietBackend({ api, http }: BackendContext): Backend {
         root.querySelector('#hometext');
       const lead = leadBox?.cloneNode(true) as Element | undefined;
       lead?.querySelectorAll('#imghome, .imghome, figure, img').forEach((node) => node.remove());
+      // The picture beside the lead (thumbnail) or below it (full width: mobile_default puts it
+      // in a plain div after #hometext).
       const image = root.querySelector<HTMLImageElement>(
-        'figure.article img, #hometext img, #imghome img',
+        'figure.article img, #hometext img, #imghome img, #hometext ~ div:not(.bodytext) > img',
       );
-      const caption = image?.closest('figure, #imghome, .imghome')?.querySelector('figcaption, em');
+      const frame = image?.closest('figure, #imghome, .imghome') ?? image?.parentElement;
+      const caption = frame?.querySelector('figcaption, em');
       const bodyHtml =
         (root.querySelector('#news-bodyhtml') ?? root.querySelector('.bodytext'))?.innerHTML ?? '';
       const published =
