@@ -156,7 +156,8 @@ export function nukevietBackend({ api, http }: BackendContext): Backend {
 
   /** A list's label: its tab (eGovernment), else the element before it or before its wrapper. */
   function labelOf(list: Element): string {
-    const panel = list.closest('[id]');
+    // Only the list's own wrapper: a page's skip link names a far larger box.
+    const panel = list.parentElement?.id ? list.parentElement : null;
     const tab = panel && document.querySelector(`a[href="#${CSS.escape(panel.id)}"]`);
     if (tab) return text(tab);
     for (let node: Element | null = list; node && node !== document.body; node = node.parentElement)
