@@ -156,7 +156,8 @@ export function nukevietBackend({ api, http }: BackendContext): Backend {
 
   /** A list's label: its tab (eGovernment), else the element before it or before its wrapper. */
   function labelOf(list: Element): string {
-    const panel = list.closest('[id]');
+    // Only the list's own wrapper: a page's skip link names a far larger box.
+    const panel = list.parentElement?.id ? list.parentElement : null;
     const tab = panel && document.querySelector(`a[href="#${CSS.escape(panel.id)}"]`);
     if (tab) return text(tab);
     for (let node: Element | null = list; node && node !== document.body; node = node.parentElement)
@@ -201,10 +202,13 @@ export function nukevietBackend({ api, http }: BackendContext): Backend {
         root.querySelector('#hometext');
       const lead = leadBox?.cloneNode(true) as Element | undefined;
       lead?.querySelectorAll('#imghome, .imghome, figure, img').forEach((node) => node.remove());
+      // The picture beside the lead (thumbnail) or below it (full width: mobile_default puts it
+      // in a plain div after #hometext).
       const image = root.querySelector<HTMLImageElement>(
-        'figure.article img, #hometext img, #imghome img',
+        'figure.article img, #hometext img, #imghome img, #hometext ~ div:not(.bodytext) > img',
       );
-      const caption = image?.closest('figure, #imghome, .imghome')?.querySelector('figcaption, em');
+      const frame = image?.closest('figure, #imghome, .imghome') ?? image?.parentElement;
+      const caption = frame?.querySelector('figcaption, em');
       const bodyHtml =
         (root.querySelector('#news-bodyhtml') ?? root.querySelector('.bodytext'))?.innerHTML ?? '';
       const published =
