@@ -162,17 +162,17 @@ export const SEED_ARTICLES: SeedArticle[] = [
   {
     slug: 'hoc-sinh-gioi-cap-tinh',
     title: 'Chín học sinh của xã đạt giải học sinh giỏi cấp tỉnh',
-    lead: 'Học sinh Trường Trung học cơ sở Hòa Bình giành chín giải ở kỳ thi học sinh giỏi lớp chín cấp tỉnh, nhiều nhất từ trước đến nay.',
+    lead: 'Trong năm học 2025–2026, học sinh Trường Trung học cơ sở Hòa Bình giành chín giải ở kỳ thi học sinh giỏi lớp chín cấp tỉnh, nhiều nhất từ trước đến nay.',
     paragraphs: [
       'Các môn có nhiều giải là Toán, Ngữ văn và Tin học.',
-      'Ủy ban nhân dân xã khen thưởng học sinh đạt giải và giáo viên bồi dưỡng tại lễ tuyên dương cuối tháng Mười.',
+      'Ủy ban nhân dân xã sẽ khen thưởng học sinh đạt giải và giáo viên bồi dưỡng tại lễ kỷ niệm Ngày Nhà giáo Việt Nam 20/11.',
     ],
     category: 'giao-duc',
     topic: null,
     author: 'Hoàng Nam',
     daysAgo: 18,
-    imageAlt: 'Học sinh nhận giấy khen trên sân khấu',
-    imageCaption: 'Lễ tuyên dương học sinh đạt giải.',
+    imageAlt: 'Học sinh làm bài tại bàn trong lớp học',
+    imageCaption: 'Đội tuyển của trường trong giờ ôn luyện.',
   },
   {
     slug: 'xay-moi-diem-truong-thon-xa',

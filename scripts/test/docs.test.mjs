@@ -120,3 +120,20 @@ test('the sample portal and its articles are of today: a commune, with no distri
   }
   assert.match(read('demo/index.html'), /Cổng thông tin điện tử xã/);
 });
+
+test("the README's first screen is what a webmaster needs to get the widgets working", () => {
+  const firstScreen = read('README.md').split('\n').slice(0, 62).join('\n');
+  const [snippet] = htmlBlocks(firstScreen);
+  assert.ok(snippet, 'a snippet to paste');
+  for (const needed of ['dist/cdn/', 'npm pack', 'ALLOWED_ORIGINS', 'GET /api/v1/articles']) {
+    assert.ok(firstScreen.includes(needed), `the first screen says ${needed}`);
+  }
+  assert.match(firstScreen, /Nothing shows\?/);
+  // The snippet's article exists on a freshly started reference server (ids 1 to the seed's count).
+  const seeded = (read('server/seed-data.ts').match(/^ {4}slug: /gm) ?? []).length;
+  for (const [, id] of snippet.matchAll(/article-id="([^"]*)"/g)) {
+    assert.ok(Number(id) >= 1 && Number(id) <= seeded, `article-id="${id}" is a sample article`);
+  }
+  assert.match(snippet, /<font-scaler target="/, 'the px-theme setting in the snippet');
+  assert.ok(read('README.md').length < 15_000, 'the README stays short; details go to docs/');
+});
