@@ -12,6 +12,8 @@ export interface ServerSettings {
   host: string;
   allowedOrigins: string[];
   voterSecret?: string;
+  /** Where visitors reach this server (PUBLIC_URL); answers name its files against it. */
+  publicUrl?: string;
   /** Which proxies' X-Forwarded-* headers to believe (Fastify's trustProxy); none by default. */
   trustProxy?: boolean | string;
   /**
@@ -84,6 +86,20 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
       );
     }
   }
+  const publicUrl = env.PUBLIC_URL?.trim() || undefined;
+  if (publicUrl !== undefined) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(publicUrl);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash) {
+      throw new Error(
+        `PUBLIC_URL="${publicUrl}" is not an address visitors can use: write https://host[/path], e.g. PUBLIC_URL=https://widgets.portal.example.gov.vn`,
+      );
+    }
+  }
   if (env.VOTER_SECRET !== undefined && env.VOTER_SECRET.length < 32) {
     throw new Error('VOTER_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`).');
   }
@@ -94,6 +110,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     host: env.HOST || '127.0.0.1',
     allowedOrigins,
     voterSecret: env.VOTER_SECRET,
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }
@@ -126,6 +143,7 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
       secret,
       allowedOrigins: settings.allowedOrigins,
       trustProxy: settings.trustProxy,
+      publicUrl: settings.publicUrl,
       staticRoot: settings.staticRoot,
       demo: settings.demo,
       logger: settings.logger,
