@@ -40,9 +40,9 @@ function databaseUrlFrom(value: string | undefined): string {
   return url;
 }
 
-function demoFrom(value: string | undefined, databaseUrl: string | undefined): boolean {
+function demoFrom(value: string | undefined, env: NodeJS.ProcessEnv): boolean {
   const text = (value ?? '').trim().toLowerCase();
-  if (text === '') return !databaseUrl;
+  if (text === '') return !env.DATABASE_URL && env.NODE_ENV !== 'production';
   if (['1', 'true', 'yes'].includes(text)) return true;
   if (['0', 'false', 'no'].includes(text)) return false;
   throw new Error(`DEMO="${value}" is not understood: use DEMO=1 or DEMO=0.`);
@@ -105,7 +105,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
   }
   return {
     databaseUrl: databaseUrlFrom(env.DATABASE_URL),
-    demo: demoFrom(env.DEMO, env.DATABASE_URL),
+    demo: demoFrom(env.DEMO, env),
     port,
     host: env.HOST || '127.0.0.1',
     allowedOrigins,
