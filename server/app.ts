@@ -19,7 +19,7 @@ import {
 } from './repository.js';
 import { SEED_ARTICLES } from './seed-data.js';
 import { registerDemoBackends } from './demo-backends.js';
-import { VoteRateLimit } from './vote-rate-limit.js';
+import { NetworkLimit, type LimitRule } from './network-limit.js';
 import { VoterTokens } from './voter-token.js';
 
 export interface AppOptions {
@@ -34,8 +34,15 @@ export interface AppOptions {
   staticRoot?: string;
   /** Serves the demo: its pages, its articles' drawn images and its misbehaving backends. */
   demo?: boolean;
-  /** Votes per address per window before 429; soft, see VoteRateLimit. */
-  voteRateLimit?: { max: number; windowMs: number };
+  /**
+   * The address answers use for the server's own files (`https://widgets.example.gov.vn`);
+   * without it they are path-absolute (`/media/…`). Never taken from request headers.
+   */
+  publicUrl?: string;
+  /** Votes per network (IPv4 address, IPv6 /64) per window before 429; see NetworkLimit. */
+  voteRateLimit?: LimitRule;
+  /** Voter tokens minted per network per window before 429. */
+  tokenRateLimit?: LimitRule;
   /** Fastify's logger: false, or a level such as `warn`. */
   logger?: false | { level: string };
 }
@@ -51,6 +58,7 @@ type ErrorCode =
   | 'rating-closed'
   | 'invalid-token'
   | 'rate-limited'
+  | 'origin-not-allowed'
   | 'internal';
 
 /** Every error the API answers with: `{ error: { code, message } }`. */
@@ -116,42 +124,79 @@ const summaryProperties = {
   publishedAt: { type: 'string', format: 'date-time' },
 } as const;
 
+/** The largest article id there is (a PostgreSQL `integer`). */
+const MAX_ID = 2147483647;
+
 const idParams = {
   type: 'object',
   required: ['id'],
-  properties: { id: { type: 'integer', minimum: 1, maximum: 2147483647 } },
+  properties: { id: { type: 'integer', minimum: 1, maximum: MAX_ID } },
 } as const;
 
 const READING_WORDS_PER_MINUTE = 200;
+
+/** A date as the database stores it (`toISOString`). */
+const STORED_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** The position a `nextCursor` names, or undefined for anything this API did not give out. */
+function cursorFrom(cursor: string): { publishedAt: string; id: number } | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
+  const [publishedAt = '', id = '', extra] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (extra !== undefined || !STORED_DATE.test(publishedAt) || !/^[1-9]\d{0,9}$/.test(id)) {
+    return undefined;
+  }
+  return Number(id) <= MAX_ID ? { publishedAt, id: Number(id) } : undefined;
+}
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 4096,
     trustProxy: options.trustProxy ?? false,
+    // A malformed address (`/articles/%FF`) or an over-long id gets the API's error shape too.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode ?? 400;
+      return sendError(
+        reply,
+        status >= 400 && status < 500 ? status : 400,
+        'invalid',
+        `${request.method} ${request.url.slice(0, 120)} is not a valid address: ${error.message}`,
+      );
+    },
   });
-  // Query strings and paths arrive as text and are coerced to their types; a JSON body is
-  // taken as sent, so a vote of "5" (a string) is refused rather than guessed at.
-  const ajvOptions = {
-    removeAdditional: true,
-    useDefaults: true,
-    allErrors: false,
-    strict: false,
-  } as const;
-  const coercing = new Ajv({ ...ajvOptions, coerceTypes: 'array' });
-  const exact = new Ajv({ ...ajvOptions, coerceTypes: false });
+  // Query strings and paths arrive as text and are coerced to their types, unknown query
+  // parameters dropped; a JSON body is taken as sent: a vote of "5" (a string) or with a field
+  // the schema does not name is refused rather than guessed at.
+  const ajvOptions = { useDefaults: true, allErrors: false, strict: false } as const;
+  const coercing = new Ajv({ ...ajvOptions, removeAdditional: true, coerceTypes: 'array' });
+  const exact = new Ajv({ ...ajvOptions, removeAdditional: false, coerceTypes: false });
   for (const validator of [coercing, exact]) validator.addSchema(RATING_SUMMARY_SCHEMA);
   app.setValidatorCompiler(({ schema, httpPart }) =>
     (httpPart === 'body' ? exact : coercing).compile(schema),
   );
   const repository = new ArticleRepository(options.db);
   const tokens = new VoterTokens(options.secret);
-  const rateLimit = new VoteRateLimit(
+  const voteLimit = new NetworkLimit(
+    options.db,
     options.secret,
-    options.voteRateLimit?.max ?? 30,
-    options.voteRateLimit?.windowMs ?? 10 * 60 * 1000,
+    'vote',
+    options.voteRateLimit ?? { max: 30, windowMs: 10 * 60 * 1000 },
+  );
+  const tokenLimit = new NetworkLimit(
+    options.db,
+    options.secret,
+    'token',
+    options.tokenRateLimit ?? { max: 100, windowMs: 10 * 60 * 1000 },
   );
   const allowed = new Set(options.allowedOrigins);
+  const publicUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
+  // A vote is an act of the visitor on an allowed page; a page elsewhere may not cast it.
+  const originRefused = (request: FastifyRequest) => {
+    const { origin } = request.headers;
+    if (origin === undefined || allowed.has(origin)) return false;
+    const own = publicUrl ? new URL(publicUrl).origin : `${request.protocol}://${request.host}`;
+    return origin !== own;
+  };
 
   // Routes take the error handler in force when they are added: set it before any plugin adds one.
   app.setErrorHandler(
@@ -213,19 +258,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
-  const absolute = (request: FastifyRequest, url: string | null) =>
-    url && url.startsWith('/') ? `${origin(request)}${url}` : url;
-  const image = (request: FastifyRequest, row: ArticleRow) =>
+  // Cached answers are the same for everyone: no request header may change an address in them.
+  const absolute = (url: string | null) =>
+    url && url.startsWith('/') && !url.startsWith('//') ? `${publicUrl}${url}` : url;
+  const image = (row: ArticleRow) =>
     row.image_url
-      ? { url: absolute(request, row.image_url), alt: row.image_alt, caption: row.image_caption }
+      ? { url: absolute(row.image_url), alt: row.image_alt, caption: row.image_caption }
       : null;
-  const summaryOf = (request: FastifyRequest, row: ArticleRow) => ({
+  const summaryOf = (row: ArticleRow) => ({
     id: row.id,
     slug: row.slug,
     title: row.title,
     lead: row.lead,
-    image: image(request, row),
+    image: image(row),
     category: { id: row.category_id, name: row.category_name },
     publishedAt: row.published_at,
   });
@@ -233,6 +278,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const header = request.headers[VOTER_TOKEN_HEADER];
     return tokens.verify(Array.isArray(header) ? header[0] : header);
   };
+  const refuseOrigin = (request: FastifyRequest, reply: FastifyReply) =>
+    sendError(
+      reply,
+      403,
+      'origin-not-allowed',
+      `Pages of ${request.headers.origin} may not vote here: add the portal to ALLOWED_ORIGINS`,
+    );
   const personal = (reply: FastifyReply) =>
     reply.header('cache-control', 'private, no-store').header('vary', VOTER_TOKEN_HEADER);
 
@@ -248,7 +300,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             querystring: {
               type: 'object',
               properties: {
-                category: { type: 'string', maxLength: 64 },
+                // Category ids are slugs (imports make them so): nothing else reaches the database.
+                category: { type: 'string', maxLength: 64, pattern: '^[a-z0-9-]+$' },
                 limit: { type: 'integer', minimum: 1, maximum: 50, default: 10 },
                 cursor: { type: 'string', maxLength: 200 },
               },
@@ -277,16 +330,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           };
           let after: { publishedAt: string; id: number } | undefined;
           if (cursor) {
-            const [publishedAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-            if (!publishedAt || !/^\d+$/.test(id ?? '')) {
+            after = cursorFrom(cursor);
+            if (!after) {
               return sendError(reply, 400, 'invalid', 'cursor is not one this API gave out');
             }
-            after = { publishedAt, id: Number(id) };
           }
           const { rows, hasMore } = await repository.list({ category, cursor: after, limit });
           const last = rows.at(-1);
           return {
-            items: rows.map((row) => summaryOf(request, row)),
+            items: rows.map((row) => summaryOf(row)),
             nextCursor:
               hasMore && last
                 ? Buffer.from(`${last.published_at}|${last.id}`).toString('base64url')
@@ -324,12 +376,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           const { id } = request.params as { id: number };
           const row = await repository.find(id);
           if (!row) return sendError(reply, 404, 'not-found', `No article ${id}`);
+          // With the voter's token the answer is theirs: fresh, with their score, never cached.
+          const voter = voterOf(request);
+          const rating: RatingSummary = ratingOf(row);
+          if (voter) {
+            personal(reply);
+            const own = await repository.summary(id, voter);
+            if (own?.yourScore !== undefined) rating.yourScore = own.yourScore;
+          }
           const words = row.body_html
             .replace(/<[^>]*>/g, ' ')
             .split(/\s+/)
             .filter(Boolean).length;
           return {
-            ...summaryOf(request, row),
+            ...summaryOf(row),
             bodyHtml: row.body_html,
             author: row.author,
             source: row.source_name,
@@ -337,7 +397,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             updatedAt: row.updated_at,
             lang: row.lang,
             readingMinutes: Math.max(1, Math.round(words / READING_WORDS_PER_MINUTE)),
-            rating: ratingOf(row),
+            rating,
           };
         },
       );
@@ -392,7 +452,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
               }
             }
           }
-          return { items: items.map((item) => summaryOf(request, item)) };
+          return { items: items.map((item) => summaryOf(item)) };
         },
       );
 
@@ -429,8 +489,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             },
           },
         },
-        async (_request, reply) => {
+        async (request, reply) => {
           personal(reply);
+          if (originRefused(request)) return refuseOrigin(request, reply);
+          if (!(await tokenLimit.allow(request.ip))) {
+            reply.header('retry-after', '600');
+            return sendError(
+              reply,
+              429,
+              'rate-limited',
+              'Too many voter tokens for this network; try later',
+            );
+          }
           return reply.code(201).send({ token: tokens.issue() });
         },
       );
@@ -471,7 +541,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
               `Send the token from POST ${API_PREFIX}/voter-tokens in the ${VOTER_TOKEN_HEADER} header`,
             );
           }
-          if (!rateLimit.allow(request.ip)) {
+          if (originRefused(request)) return refuseOrigin(request, reply);
+          if (!(await voteLimit.allow(request.ip))) {
             reply.header('retry-after', '600');
             return sendError(
               reply,

@@ -51,12 +51,21 @@ export interface SettingTable {
   value: string;
 }
 
+/** Actions counted per network and window; see NetworkLimit. */
+export interface RateLimitTable {
+  /** The kind of action and a daily-salted hash of the network: never an address. */
+  key: string;
+  window_index: number;
+  count: number;
+}
+
 export interface Database {
   categories: CategoryTable;
   topics: TopicTable;
   articles: ArticleTable;
   votes: VoteTable;
   settings: SettingTable;
+  rate_limits: RateLimitTable;
 }
 
 export type DatabaseKind = 'sqlite' | 'postgres';

@@ -59,10 +59,12 @@ export function registerDemoBackends(
       const answer = await app.inject({
         method: request.method as 'GET' | 'POST',
         url: `${apiPrefix}/${request.params['*']}${query}`,
+        // The visitor's own address and origin, so the relay lifts no vote or token limit.
+        remoteAddress: request.ip,
         headers: {
-          // Image addresses in the answers name the host the browser asked.
           host: request.host,
           'x-forwarded-proto': request.protocol,
+          ...(request.headers.origin ? { origin: request.headers.origin } : {}),
           'content-type': request.headers['content-type'] ?? 'application/json',
           ...(request.headers['x-voter-token']
             ? { 'x-voter-token': request.headers['x-voter-token'] }

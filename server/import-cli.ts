@@ -4,9 +4,11 @@ import { readSource, storeArticles, type ImportFormat } from './import.js';
 import { migrate } from './migrations.js';
 import { settingsFromEnv } from './start.js';
 
-const USAGE = `Usage: npm run import -- <feed.xml | articles.json | https://…> [--format rss|wordpress|json] [--id-offset N]
+const USAGE = `Usage: npm run import -- <feed.xml | articles.json | https://…> [--format rss|nukeviet|wordpress|json] [--id-offset N]
 
-  An RSS 2.0 feed (file or URL; NukeViet: https://portal/index.php?language=vi&nv=news&op=rss)
+  An RSS 2.0 or Atom feed (file or URL)
+  NukeViet:          https://portal/index.php?language=vi&nv=news&op=rss   (each article read in
+                     full from its page; --format nukeviet when the feed does not say NukeViet)
   A WordPress site:  https://site.example/wp-json   (or --format wordpress with the site URL)
   A JSON file:       { "articles": [ { "title", "bodyHtml", "category": { "id", "name" }, "publishedAt", … } ] }
 
@@ -29,7 +31,7 @@ const idOffset = Number(values['id-offset'] ?? 0);
 if (
   values.help ||
   !source ||
-  (format && !['rss', 'wordpress', 'json'].includes(format)) ||
+  (format && !['rss', 'nukeviet', 'wordpress', 'json'].includes(format)) ||
   !Number.isInteger(idOffset)
 ) {
   console.error(USAGE);
@@ -46,7 +48,8 @@ try {
 const { db } = openDatabase(databaseUrl);
 try {
   await migrate(db);
-  const { articles, origin } = await readSource(source, format);
+  const { articles, origin, problems } = await readSource(source, format);
+  for (const problem of problems) console.warn(`Import: ${problem}`);
   const counts = await storeArticles(db, origin, articles, { idOffset });
   if (counts.demoRemoved) {
     console.log(`Removed the ${counts.demoRemoved} demo articles: real articles replace them.`);

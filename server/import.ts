@@ -12,6 +12,8 @@ export interface ImportedArticle {
   /** The source's own numeric id when it has one (WordPress post id, NukeViet article id). */
   sourceId?: number;
   originId: string;
+  /** The article's page at its source, when the source names one. */
+  link?: string;
   slug: string;
   title: string;
   lead: string;
@@ -24,17 +26,54 @@ export interface ImportedArticle {
   updatedAt: string;
 }
 
-export type ImportFormat = 'rss' | 'wordpress' | 'json';
+export type ImportFormat = 'rss' | 'nukeviet' | 'wordpress' | 'json';
 
 const window = new JSDOM('').window;
 const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
 
 /** Article HTML from a source we do not control, made safe before it is stored. */
-export function sanitizeHtml(html: string): string {
-  return purify.sanitize(html, {
+export function sanitizeHtml(html: string, base?: string): string {
+  const clean = purify.sanitize(html, {
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'],
     FORBID_ATTR: ['style'],
   });
+  return base ? absolutise(clean, base) : clean;
+}
+
+/** The address `url` names on the page at `base`, or `url` itself when it names none. */
+function absoluteUrl(url: string, base: string): string {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
+}
+
+/** Images and links inside a body, made absolute against the page they were on. */
+function absolutise(html: string, base: string): string {
+  const element = window.document.createElement('div');
+  element.innerHTML = html;
+  for (const node of element.querySelectorAll('[src], [href], [srcset]')) {
+    for (const name of ['src', 'href']) {
+      const value = node.getAttribute(name);
+      if (value !== null && !value.startsWith('#'))
+        node.setAttribute(name, absoluteUrl(value, base));
+    }
+    const srcset = node.getAttribute('srcset');
+    if (srcset) {
+      node.setAttribute(
+        'srcset',
+        srcset
+          .split(',')
+          .map((candidate) => {
+            const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
+            return [absoluteUrl(url, base), ...descriptor].join(' ');
+          })
+          .join(', '),
+      );
+    }
+  }
+  return element.innerHTML;
 }
 
 export function textOf(html: string): string {
@@ -73,42 +112,57 @@ function firstImage(html: string): { url: string; alt: string } | null {
 const asArray = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
-/** RSS 2.0, as NukeViet's `op=rss` and most CMSs publish it. */
-export function parseRss(xml: string): ImportedArticle[] {
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    cdataPropName: false,
-  });
-  const document = parser.parse(xml) as { rss?: { channel?: { item?: unknown } } };
-  const items = asArray(document.rss?.channel?.item) as Record<string, unknown>[];
-  if (!document.rss?.channel) throw new Error('Not an RSS 2.0 feed: no <rss><channel>.');
+/** The text of an XML node as fast-xml-parser gives it: a string, or an object with `#text`. */
+const textOfNode = (value: unknown): string =>
+  typeof value === 'object' && value !== null
+    ? String((value as { '#text'?: unknown })['#text'] ?? '').trim()
+    : String(value ?? '').trim();
+
+const feedParser = () =>
+  new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', cdataPropName: false });
+
+/**
+ * RSS 2.0 (NukeViet's `op=rss`, WordPress, most CMSs) or Atom. The body is the item's
+ * `content:encoded` (Atom: `content`) when there is one, else its description (`summary`);
+ * addresses in it are made absolute against the item's link.
+ */
+export function parseFeed(xml: string): ImportedArticle[] {
+  const document = feedParser().parse(xml) as {
+    rss?: { channel?: { item?: unknown; link?: unknown } };
+    feed?: { entry?: unknown };
+  };
+  if (document.feed) return parseAtomEntries(document.feed);
+  if (!document.rss?.channel)
+    throw new Error('Not an RSS 2.0 or Atom feed: no <rss><channel> or <feed>.');
+  const channelLink = textOfNode(document.rss.channel.link);
+  const items = asArray(document.rss.channel.item) as Record<string, unknown>[];
   return items.map((item) => {
-    const text = (value: unknown) =>
-      typeof value === 'object' && value !== null
-        ? String((value as { '#text'?: unknown })['#text'] ?? '')
-        : String(value ?? '');
-    const link = text(item.link);
-    const guid = text(item.guid) || link;
-    const description = text(item.description);
+    const link = textOfNode(item.link);
+    const base = link || channelLink || undefined;
+    const guid = textOfNode(item.guid) || link;
+    const description = textOfNode(item.description);
+    const content = textOfNode(item['content:encoded']);
     // NukeViet links end in "-<id>.html"; that id is the one its pages use.
     const nukevietId = /-(\d+)\.html?$/.exec(link)?.[1];
-    const categoryName = text(asArray(item.category)[0]) || 'Tin tức';
-    const image = firstImage(description);
-    const enclosure = item.enclosure as { url?: string } | undefined;
+    const categoryName = textOfNode(asArray(item.category)[0]) || 'Tin tức';
+    const image = firstImage(content) ?? firstImage(description);
+    const enclosure = item.enclosure as { url?: string; type?: string } | undefined;
     const published = isoDate(item.pubDate);
-    const title = textOf(text(item.title));
+    const title = textOf(textOfNode(item.title));
+    const imageUrl =
+      enclosure?.url && !/^(audio|video)\//.test(enclosure.type ?? '') ? enclosure.url : image?.url;
     return {
       sourceId: nukevietId ? Number(nukevietId) : undefined,
       originId: guid,
+      link,
       slug: slugify(title),
       title,
-      lead: textOf(description),
-      bodyHtml: sanitizeHtml(description),
-      image: enclosure?.url
-        ? { url: enclosure.url, alt: '', caption: '' }
-        : image && { ...image, caption: '' },
-      author: text(item.author ?? item['dc:creator']),
+      lead: textOf(description || content).slice(0, 1000),
+      bodyHtml: sanitizeHtml(content || description, base),
+      image: imageUrl
+        ? { url: base ? absoluteUrl(imageUrl, base) : imageUrl, alt: image?.alt ?? '', caption: '' }
+        : null,
+      author: textOfNode(item.author ?? item['dc:creator']),
       category: { id: slugify(categoryName), name: categoryName },
       topic: null,
       publishedAt: published,
@@ -117,8 +171,124 @@ export function parseRss(xml: string): ImportedArticle[] {
   });
 }
 
+function parseAtomEntries(feed: { entry?: unknown }): ImportedArticle[] {
+  const entries = asArray(feed.entry) as Record<string, unknown>[];
+  return entries.map((entry) => {
+    const links = asArray(entry.link) as { href?: string; rel?: string }[];
+    const link =
+      (links.find((candidate) => !candidate.rel || candidate.rel === 'alternate') ?? links[0])
+        ?.href ?? '';
+    const summary = textOfNode(entry.summary);
+    const content = textOfNode(entry.content);
+    const title = textOf(textOfNode(entry.title));
+    const category = asArray(entry.category)[0] as { term?: string; label?: string } | undefined;
+    const categoryName = category?.label || category?.term || 'Tin tức';
+    const author = asArray(entry.author)[0] as { name?: unknown } | undefined;
+    const image = firstImage(content || summary);
+    const published = isoDate(entry.published ?? entry.updated);
+    return {
+      originId: textOfNode(entry.id) || link,
+      link,
+      slug: slugify(title),
+      title,
+      lead: textOf(summary || content).slice(0, 1000),
+      bodyHtml: sanitizeHtml(content || summary, link || undefined),
+      image: image
+        ? { url: link ? absoluteUrl(image.url, link) : image.url, alt: image.alt, caption: '' }
+        : null,
+      author: textOfNode(author?.name),
+      category: { id: slugify(categoryName), name: categoryName },
+      topic: null,
+      publishedAt: published,
+      updatedAt: isoDate(entry.updated ?? entry.published),
+    };
+  });
+}
+
+/**
+ * The full article from a NukeViet 4.5 detail page (`…/<category>/<alias>-<id>.html`): the
+ * headline, lead (`.hometext`), image with its caption (`figure.article`), body
+ * (`#news-bodyhtml`), author, dates, category (the breadcrumb's last step) and topic.
+ */
+export function parseNukeVietArticle(html: string, url: string): Partial<ImportedArticle> {
+  const page = new JSDOM(html, { url }).window.document;
+  const text = (selector: string) =>
+    page.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const body =
+    page.querySelector('#news-bodyhtml #bodytext') ??
+    page.querySelector('#news-bodyhtml, .bodytext');
+  if (!body)
+    throw new Error(`${url} has no article body (#news-bodyhtml): is it a NukeViet article page?`);
+  const figure = page.querySelector('figure.article');
+  const figureImage = figure?.querySelector('img');
+  const imageUrl =
+    figureImage?.getAttribute('src') ??
+    page.querySelector('meta[property="og:image"]')?.getAttribute('content');
+  const crumbs = [...page.querySelectorAll('[itemprop="itemListElement"] a')];
+  const category = crumbs.at(-1);
+  const categoryName = category?.textContent?.trim();
+  const topicLink = page.querySelector('a[href*="/topic/"]');
+  const topicSlug = /\/topic\/([^/?#]+)/.exec(topicLink?.getAttribute('href') ?? '')?.[1];
+  const date = (prop: string) => text(`[itemprop="${prop}"]`);
+  return {
+    title: text('h1[itemprop="headline"]') || text('h1'),
+    lead: text('.hometext'),
+    bodyHtml: sanitizeHtml(body.innerHTML, url),
+    image: imageUrl
+      ? {
+          url: absoluteUrl(imageUrl, url),
+          alt: figureImage?.getAttribute('alt') ?? '',
+          caption: figure?.querySelector('figcaption')?.textContent?.trim() ?? '',
+        }
+      : null,
+    author: text('[itemprop="author"] [itemprop="name"]'),
+    ...(categoryName ? { category: { id: slugify(categoryName), name: categoryName } } : {}),
+    topic:
+      topicLink && topicSlug
+        ? {
+            id: slugify(decodeURIComponent(topicSlug)),
+            name: topicLink.textContent?.trim() ?? topicSlug,
+          }
+        : null,
+    ...(date('datePublished') ? { publishedAt: isoDate(date('datePublished')) } : {}),
+    ...(date('dateModified') ? { updatedAt: isoDate(date('dateModified')) } : {}),
+  };
+}
+
+/**
+ * A NukeViet feed's articles made whole: each item's detail page is read for what the feed
+ * leaves out. An item whose page cannot be read keeps the feed's summary and is reported.
+ */
+export async function completeFromNukeViet(
+  articles: ImportedArticle[],
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ articles: ImportedArticle[]; problems: string[] }> {
+  const problems: string[] = [];
+  const complete: ImportedArticle[] = [];
+  for (const article of articles) {
+    if (!article.link) {
+      complete.push(article);
+      continue;
+    }
+    try {
+      const response = await fetchImpl(article.link);
+      if (!response.ok) throw new Error(`${article.link} answered ${response.status}`);
+      const page = parseNukeVietArticle(await response.text(), response.url || article.link);
+      complete.push({
+        ...article,
+        ...Object.fromEntries(Object.entries(page).filter(([, value]) => value !== '')),
+      });
+    } catch (error) {
+      problems.push(`${article.title}: ${(error as Error).message}; kept the feed's summary`);
+      complete.push(article);
+    }
+  }
+  return { articles: complete, problems };
+}
+
 interface WordPressPost {
   id: number;
+  link?: string;
   slug: string;
   date_gmt: string;
   modified_gmt: string;
@@ -166,7 +336,7 @@ export async function fetchWordPress(
         slug: slugify(post.slug || title),
         title,
         lead: textOf(post.excerpt.rendered),
-        bodyHtml: sanitizeHtml(post.content.rendered),
+        bodyHtml: sanitizeHtml(post.content.rendered, post.link),
         image: media?.source_url
           ? {
               url: media.source_url,
@@ -229,19 +399,43 @@ export function parseJson(text: string): ImportedArticle[] {
   });
 }
 
-/** Reads a source: an http(s) URL or a file, as RSS, WordPress or our JSON (sniffed when not given). */
+/**
+ * Reads a source: an http(s) URL or a file, as a feed (RSS or Atom), a NukeViet feed whose
+ * articles are read in full from their pages, WordPress or our JSON (sniffed when not given).
+ * `problems` lists what could not be read and was kept as the feed gave it.
+ */
 export async function readSource(
   source: string,
   format?: ImportFormat,
-): Promise<{ articles: ImportedArticle[]; origin: string }> {
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ articles: ImportedArticle[]; origin: string; problems: string[] }> {
   const isUrl = /^https?:\/\//.test(source);
   if (format === 'wordpress' || (!format && isUrl && /wp-json/.test(source))) {
-    return { articles: await fetchWordPress(source), origin: `wordpress:${new URL(source).host}` };
+    return {
+      articles: await fetchWordPress(source, fetchImpl),
+      origin: `wordpress:${new URL(source).host}`,
+      problems: [],
+    };
   }
-  const text = isUrl ? await (await fetch(source)).text() : await readFile(source, 'utf8');
-  const kind = format ?? (text.trimStart().startsWith('<') ? 'rss' : 'json');
+  let text: string;
+  if (isUrl) {
+    const response = await fetchImpl(source);
+    if (!response.ok) throw new Error(`${source} answered ${response.status}.`);
+    text = await response.text();
+  } else {
+    text = await readFile(source, 'utf8');
+  }
+  const isFeed = text.trimStart().startsWith('<');
+  const isNukeViet =
+    format === 'nukeviet' ||
+    (!format && isUrl && isFeed && /<generator>\s*(<!\[CDATA\[)?\s*NukeViet/i.test(text));
+  const kind = isNukeViet ? 'rss' : (format ?? (isFeed ? 'rss' : 'json'));
   const origin = isUrl ? `${kind}:${new URL(source).host}` : kind;
-  return { articles: kind === 'rss' ? parseRss(text) : parseJson(text), origin };
+  if (kind === 'json') return { articles: parseJson(text), origin, problems: [] };
+  const articles = parseFeed(text);
+  return isNukeViet
+    ? { ...(await completeFromNukeViet(articles, fetchImpl)), origin }
+    : { articles, origin, problems: [] };
 }
 
 /** The largest article id the API accepts (a PostgreSQL `integer`). */

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { settingsFromEnv, startServer } from './start.js';
 
 let settings;
@@ -11,7 +11,8 @@ try {
 
 const server = await startServer({
   ...settings,
-  staticRoot: resolve('dist'),
+  // ../dist from this file: the build in the repository, and dist-server/dist when compiled.
+  staticRoot: fileURLToPath(new URL('../dist', import.meta.url)),
   logger: { level: process.env.LOG_LEVEL ?? 'warn' },
 }).catch((error: NodeJS.ErrnoException) => {
   const reasons: Record<string, string> = {

@@ -68,6 +68,28 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-11-29-rate-limits-and-list-indexes': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('rate_limits')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('window_index', 'integer', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .execute();
+      // The list, newest first, and its cursor (published_at, id); by category the same.
+      await db.schema
+        .createIndex('articles_published_id')
+        .on('articles')
+        .columns(['published_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('articles_category_published_id')
+        .on('articles')
+        .columns(['category_id', 'published_at', 'id'])
+        .execute();
+      await db.schema.dropIndex('articles_category_published').execute();
+    },
+  },
 };
 
 /** Brings the schema up to date; safe to run on every start and from several instances. */

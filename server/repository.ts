@@ -67,14 +67,13 @@ export class ArticleRepository {
     if (options.category) query = query.where('articles.category_id', '=', options.category);
     const { cursor } = options;
     if (cursor) {
+      // A row comparison, which both databases answer from the (published_at, id) index.
       query = query.where((eb) =>
-        eb.or([
-          eb('articles.published_at', '<', cursor.publishedAt),
-          eb.and([
-            eb('articles.published_at', '=', cursor.publishedAt),
-            eb('articles.id', '<', cursor.id),
-          ]),
-        ]),
+        eb(
+          eb.refTuple('articles.published_at', 'articles.id'),
+          '<',
+          eb.tuple(cursor.publishedAt, cursor.id),
+        ),
       );
     }
     const rows = await query.execute();

@@ -12,6 +12,8 @@ export interface ServerSettings {
   host: string;
   allowedOrigins: string[];
   voterSecret?: string;
+  /** Where visitors reach this server (PUBLIC_URL); answers name its files against it. */
+  publicUrl?: string;
   /** Which proxies' X-Forwarded-* headers to believe (Fastify's trustProxy); none by default. */
   trustProxy?: boolean | string;
   /**
@@ -38,9 +40,9 @@ function databaseUrlFrom(value: string | undefined): string {
   return url;
 }
 
-function demoFrom(value: string | undefined, databaseUrl: string | undefined): boolean {
+function demoFrom(value: string | undefined, env: NodeJS.ProcessEnv): boolean {
   const text = (value ?? '').trim().toLowerCase();
-  if (text === '') return !databaseUrl;
+  if (text === '') return !env.DATABASE_URL && env.NODE_ENV !== 'production';
   if (['1', 'true', 'yes'].includes(text)) return true;
   if (['0', 'false', 'no'].includes(text)) return false;
   throw new Error(`DEMO="${value}" is not understood: use DEMO=1 or DEMO=0.`);
@@ -84,16 +86,31 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
       );
     }
   }
+  const publicUrl = env.PUBLIC_URL?.trim() || undefined;
+  if (publicUrl !== undefined) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(publicUrl);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash) {
+      throw new Error(
+        `PUBLIC_URL="${publicUrl}" is not an address visitors can use: write https://host[/path], e.g. PUBLIC_URL=https://widgets.portal.example.gov.vn`,
+      );
+    }
+  }
   if (env.VOTER_SECRET !== undefined && env.VOTER_SECRET.length < 32) {
     throw new Error('VOTER_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`).');
   }
   return {
     databaseUrl: databaseUrlFrom(env.DATABASE_URL),
-    demo: demoFrom(env.DEMO, env.DATABASE_URL),
+    demo: demoFrom(env.DEMO, env),
     port,
     host: env.HOST || '127.0.0.1',
     allowedOrigins,
     voterSecret: env.VOTER_SECRET,
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }
@@ -126,6 +143,7 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
       secret,
       allowedOrigins: settings.allowedOrigins,
       trustProxy: settings.trustProxy,
+      publicUrl: settings.publicUrl,
       staticRoot: settings.staticRoot,
       demo: settings.demo,
       logger: settings.logger,

@@ -1,6 +1,7 @@
 // Node-side helpers for the browser tests: the real reference server, and stand-ins for a
 // WordPress site and a NukeViet portal that answer exactly as those systems do (shapes,
 // headers, error texts). Fakes live here, in the tests, never in the shipped code.
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
@@ -9,6 +10,17 @@ const { buildApp } = await import('../server/app.ts');
 const { openDatabase } = await import('../server/db.ts');
 const { migrate } = await import('../server/migrations.ts');
 const { seedDemo } = await import('../server/seed.ts');
+
+/** A port nothing listens on at this moment. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
 
 /**
  * `executeServerCommand('reference-server', { reset?, delayMs?, failNext? })` → `{ url, requests }`:
@@ -24,11 +36,15 @@ export function referenceServerPlugin({ testOrigins }) {
     const { db } = openDatabase('sqlite::memory:');
     await migrate(db);
     await seedDemo(db);
+    // The answers' image addresses name the server itself, as PUBLIC_URL does in production.
+    const port = await freePort();
     const app = await buildApp({
       db,
+      publicUrl: `http://127.0.0.1:${port}`,
       secret: 'browser-tests-secret-0123456789abcdef0123',
       allowedOrigins: testOrigins,
       voteRateLimit: { max: 1000, windowMs: 60_000 },
+      tokenRateLimit: { max: 1000, windowMs: 60_000 },
       // The demo's misbehaving backends (/demo-backends/), as npm start serves them.
       demo: true,
       staticRoot: fileURLToPath(new URL('../demo', import.meta.url)),
@@ -42,7 +58,7 @@ export function referenceServerPlugin({ testOrigins }) {
       }
       return undefined;
     });
-    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    const url = await app.listen({ port, host: '127.0.0.1' });
     return { app, db, url: `${url}/api/v1` };
   }
 

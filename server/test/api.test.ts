@@ -39,7 +39,7 @@ for (const database of DATABASES) {
       );
     });
 
-    it('serves one article with its rating summary and absolute image URL', async () => {
+    it('serves one article with its rating summary and its image on the server', async () => {
       const response = await get('/api/v1/articles/1');
       assert.equal(response.statusCode, 200);
       const article = response.json();
@@ -47,7 +47,7 @@ for (const database of DATABASES) {
       assert.match(article.bodyHtml, /^<p>/);
       assert.equal(article.category.name, 'Kinh tế');
       assert.equal(article.topic.id, 'chuyen-doi-so');
-      assert.match(article.image.url, /^http:\/\/localhost(:\d+)?\/media\/seed\/.+\.svg$/);
+      assert.match(article.image.url, /^\/media\/seed\/.+\.svg$/);
       assert.deepEqual(article.rating, {
         articleId: 1,
         total: 0,

@@ -2,16 +2,18 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { fetchWordPress, parseJson, parseRss, readSource, storeArticles } from '../import.js';
+import { fetchWordPress, parseJson, parseFeed, readSource, storeArticles } from '../import.js';
 import { SEED_ARTICLES } from '../seed-data.js';
 import { createHarness, DATABASES, type Harness } from './harness.js';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 
 /** A stand-in WordPress with the REST API's real shapes: pages, X-WP-TotalPages, _embedded. */
-async function fakeWordPress(
-  restEnabled = true,
-): Promise<{ server: FastifyInstance; url: string }> {
+async function fakeWordPress(restEnabled = true): Promise<{
+  server: FastifyInstance;
+  url: string;
+  posts: { title: { rendered: string }; modified_gmt: string }[];
+}> {
   const server = Fastify();
   const posts = Array.from({ length: 3 }, (_, index) => ({
     id: 70 + index,
@@ -54,12 +56,12 @@ async function fakeWordPress(
     return slice;
   });
   const url = await server.listen({ port: 0, host: '127.0.0.1' });
-  return { server, url };
+  return { server, url, posts };
 }
 
 describe('import parsers', () => {
   it('reads NukeViet RSS: its ids, lead, first image, sanitised body', () => {
-    const articles = parseRss(readFileSync(fixture('nukeviet-rss.xml'), 'utf8'));
+    const articles = parseFeed(readFileSync(fixture('nukeviet-rss.xml'), 'utf8'));
     assert.equal(articles.length, 2);
     assert.deepEqual(
       articles.map(({ sourceId }) => sourceId),
@@ -80,7 +82,7 @@ describe('import parsers', () => {
   });
 
   it('rejects what is not a feed or not our JSON, saying why', () => {
-    assert.throws(() => parseRss('<html><body>404</body></html>'), /Not an RSS 2\.0 feed/);
+    assert.throws(() => parseFeed('<html><body>404</body></html>'), /Not an RSS 2\.0 or Atom feed/);
     assert.throws(() => parseJson('{"posts": []}'), /needs \{ "articles"/);
     assert.throws(() => parseJson('{"articles": [{"title": "x"}]}'), /articles\[0\]\.bodyHtml/);
   });
@@ -171,6 +173,33 @@ for (const database of DATABASES) {
       assert.doesNotMatch(fromJson.bodyHtml, /iframe|srcdoc/);
     });
 
+    it('imports every page of a WordPress site again: ids kept, a changed post updated', async () => {
+      const wordpress = await fakeWordPress();
+      try {
+        const first = await readSource(`${wordpress.url}/wp-json`);
+        assert.deepEqual(await storeArticles(harness.connection.db, first.origin, first.articles), {
+          inserted: 3,
+          updated: 0,
+          unchanged: 0,
+          demoRemoved: 0,
+        });
+        wordpress.posts[1].title.rendered = 'Bài viết số 1 (đã sửa)';
+        wordpress.posts[1].modified_gmt = '2026-11-28T09:00:00';
+        const again = await readSource(`${wordpress.url}/wp-json`);
+        assert.deepEqual(await storeArticles(harness.connection.db, again.origin, again.articles), {
+          inserted: 0,
+          updated: 1,
+          unchanged: 2,
+          demoRemoved: 0,
+        });
+        const served = (await harness.app.inject({ url: '/api/v1/articles/71' })).json();
+        assert.equal(served.title, 'Bài viết số 1 (đã sửa)');
+        assert.equal(served.updatedAt, '2026-11-28T09:00:00.000Z');
+      } finally {
+        await wordpress.server.close();
+      }
+    });
+
     it('updates an article whose source changed', async () => {
       const rss = await readSource(fixture('nukeviet-rss.xml'));
       const edited = rss.articles.map((article) => ({
@@ -188,3 +217,125 @@ for (const database of DATABASES) {
     });
   });
 }
+
+describe('full articles and their addresses', () => {
+  it('takes the body from content:encoded, the lead from the description, and makes addresses absolute', () => {
+    const [article] = parseFeed(`<?xml version="1.0"?>
+      <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+        <channel><title>Xã Mẫu</title><link>https://xamau.example.gov.vn/</link>
+          <item>
+            <title>Lịch tiếp công dân tháng Mười hai</title>
+            <link>https://xamau.example.gov.vn/tin-tuc/lich-tiep-cong-dan/</link>
+            <guid>https://xamau.example.gov.vn/?p=88</guid>
+            <description><![CDATA[Chủ tịch UBND xã tiếp công dân vào thứ Năm.]]></description>
+            <content:encoded><![CDATA[<p>Chủ tịch UBND xã tiếp công dân vào thứ Năm.</p><p><img src="/wp-content/uploads/tiep-dan.jpg" alt="Phòng tiếp dân"></p><p><a href="../van-ban/lich.pdf">Lịch</a><a href="#muc-2">Mục 2</a></p>]]></content:encoded>
+          </item>
+        </channel>
+      </rss>`);
+    assert.equal(article.lead, 'Chủ tịch UBND xã tiếp công dân vào thứ Năm.');
+    assert.match(
+      article.bodyHtml,
+      /src="https:\/\/xamau\.example\.gov\.vn\/wp-content\/uploads\/tiep-dan\.jpg"/,
+    );
+    assert.match(
+      article.bodyHtml,
+      /href="https:\/\/xamau\.example\.gov\.vn\/tin-tuc\/van-ban\/lich\.pdf"/,
+    );
+    assert.match(article.bodyHtml, /href="#muc-2"/);
+    assert.equal(
+      article.image?.url,
+      'https://xamau.example.gov.vn/wp-content/uploads/tiep-dan.jpg',
+    );
+  });
+
+  it('reads an Atom feed', () => {
+    const [article] = parseFeed(`<?xml version="1.0" encoding="utf-8"?>
+      <feed xmlns="http://www.w3.org/2005/Atom">
+        <title>Tỉnh Mẫu</title>
+        <entry>
+          <title>Tỉnh khởi công cầu qua sông</title>
+          <link rel="alternate" href="https://tinhmau.example.gov.vn/tin/khoi-cong-cau.html"/>
+          <id>tag:tinhmau.example.gov.vn,2026:tin-77</id>
+          <published>2026-11-25T02:00:00Z</published>
+          <updated>2026-11-25T05:00:00Z</updated>
+          <author><name>Ban biên tập</name></author>
+          <category term="giao-thong" label="Giao thông"/>
+          <summary>Cây cầu nối hai xã ven sông.</summary>
+          <content type="html">&lt;p&gt;Cây cầu dài 300 m.&lt;/p&gt;&lt;img src="anh/cau.jpg" alt="Phối cảnh cầu"&gt;</content>
+        </entry>
+      </feed>`);
+    assert.equal(article.title, 'Tỉnh khởi công cầu qua sông');
+    assert.equal(article.originId, 'tag:tinhmau.example.gov.vn,2026:tin-77');
+    assert.equal(article.lead, 'Cây cầu nối hai xã ven sông.');
+    assert.match(article.bodyHtml, /Cây cầu dài 300 m/);
+    assert.match(article.bodyHtml, /src="https:\/\/tinhmau\.example\.gov\.vn\/tin\/anh\/cau\.jpg"/);
+    assert.equal(article.author, 'Ban biên tập');
+    assert.deepEqual(article.category, { id: 'giao-thong', name: 'Giao thông' });
+    assert.equal(article.publishedAt, '2026-11-25T02:00:00.000Z');
+    assert.equal(article.updatedAt, '2026-11-25T05:00:00.000Z');
+  });
+
+  it('reads NukeViet articles in full from the pages its feed links to', async () => {
+    const server = Fastify();
+    const page = readFileSync(fixture('nukeviet-4.5-article.html'), 'utf8');
+    let base = '';
+    server.get('/index.php', async (_request, reply) => {
+      reply.type('application/rss+xml');
+      return `<?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0"><channel><title>Tin Tức</title><link>${base}/index.php/tin-tuc/</link>
+          <generator><![CDATA[NukeViet v4.0]]></generator>
+          <item><title>Xã tổ chức ngày hội đọc sách cho thiếu nhi</title>
+            <link>${base}/index.php/tin-tuc/Giao-duc/xa-to-chuc-ngay-hoi-doc-sach-cho-thieu-nhi-412.html</link>
+            <guid isPermaLink="false"><![CDATA[tin-tuc_412]]></guid>
+            <pubDate>Thu, 26 Nov 2026 01:30:00 GMT</pubDate>
+            <description><![CDATA[Hơn hai trăm em học sinh tham gia ngày hội đọc sách.]]></description></item>
+          <item><title>Bài đã gỡ</title>
+            <link>${base}/index.php/tin-tuc/Giao-duc/bai-da-go-413.html</link>
+            <guid isPermaLink="false"><![CDATA[tin-tuc_413]]></guid>
+            <description><![CDATA[Tóm tắt bài đã gỡ.]]></description></item>
+        </channel></rss>`;
+    });
+    server.get('/index.php/tin-tuc/Giao-duc/:page', async (request, reply) => {
+      const { page: name } = request.params as { page: string };
+      if (!name.endsWith('-412.html')) return reply.code(404).type('text/html').send('404');
+      return reply.type('text/html; charset=utf-8').send(page);
+    });
+    base = await server.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { articles, problems } = await readSource(`${base}/index.php?nv=tin-tuc&op=rss`);
+      const [full, missing] = articles;
+      assert.equal(full.sourceId, 412);
+      assert.equal(
+        full.lead,
+        'Hơn hai trăm em học sinh tham gia ngày hội đọc sách tại nhà văn hóa xã.',
+      );
+      const body = full.bodyHtml.replace(/\s+/g, ' ');
+      assert.match(body, /^ ?<p> ?Sáng 26\/11, Ủy ban nhân dân xã/);
+      assert.match(body, /Thư viện xã mở cửa cả thứ Bảy/);
+      assert.doesNotMatch(full.bodyHtml, /script|onclick/);
+      assert.match(full.bodyHtml, new RegExp(`src="${base}/uploads/news/2026_11/gian-sach\\.jpg"`));
+      assert.match(
+        full.bodyHtml,
+        new RegExp(`href="${base}/index.php/van-ban/danh-sach-sach-tang\\.html"`),
+      );
+      assert.deepEqual(full.image, {
+        url: `${base}/uploads/news/2026_11/ngay-hoi-doc-sach.jpg`,
+        alt: 'Thiếu nhi đọc sách tại nhà văn hóa xã',
+        caption: 'Các em đọc sách tại nhà văn hóa xã sáng 26/11.',
+      });
+      assert.equal(full.author, 'Nguyễn Thu Hà');
+      assert.deepEqual(full.category, { id: 'giao-duc', name: 'Giáo dục' });
+      assert.deepEqual(full.topic, { id: 'van-hoa-doc', name: 'Văn hóa đọc' });
+      assert.equal(full.publishedAt, '2026-11-26T01:30:00.000Z');
+      assert.equal(full.updatedAt, '2026-11-26T03:05:00.000Z');
+      assert.equal(
+        missing.bodyHtml,
+        'Tóm tắt bài đã gỡ.',
+        'a page that cannot be read keeps the summary',
+      );
+      assert.match(problems.join('\n'), /Bài đã gỡ: .*answered 404; kept the feed's summary/);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -51,6 +51,8 @@ describe('demo or real data: which the server starts with', () => {
     assert.equal(settingsFromEnv({ DATABASE_URL: 'sqlite:/srv/w.sqlite' }).demo, false);
     assert.equal(settingsFromEnv({ DATABASE_URL: 'postgres://w:w@db/w', DEMO: '1' }).demo, true);
     assert.equal(settingsFromEnv({ DEMO: '0' }).demo, false);
+    assert.equal(settingsFromEnv({ NODE_ENV: 'production' }).demo, false);
+    assert.equal(settingsFromEnv({ NODE_ENV: 'production', DEMO: '1' }).demo, true);
     assert.throws(() => settingsFromEnv({ DEMO: 'maybe' }), /DEMO="maybe"/);
   });
 

@@ -1,0 +1,218 @@
+// A national deployment on one machine: 1,000,000 articles and 10,000,000 votes in PostgreSQL,
+// made by generate_series inside the database, then every API read and votes under autocannon,
+// each printed beside a bare Fastify route answering the same JSON, and the query plans.
+// Not run in CI: BENCH_DATABASE_URL names a database it may empty, e.g.
+//   createdb -O widgets widgets_scale
+//   BENCH_DATABASE_URL=postgres://widgets:widgets@127.0.0.1:5432/widgets_scale npm run bench:scale
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../server/app.js';
+import type { Database } from '../server/db.js';
+import { migrate } from '../server/migrations.js';
+import { VoterTokens } from '../server/voter-token.js';
+import { openEmptyDatabase } from '../server/test/harness.js';
+
+const url = process.env.BENCH_DATABASE_URL;
+if (!url?.startsWith('postgres')) {
+  console.error('Set BENCH_DATABASE_URL to a PostgreSQL database this benchmark may empty.');
+  process.exit(1);
+}
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1_000_000);
+const VOTES_PER_ARTICLE = Number(process.env.BENCH_VOTES_PER_ARTICLE ?? 10);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CATEGORIES = 100;
+const TOPICS = 1000;
+const SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
+const START = Date.parse('2020-01-01T00:00:00Z');
+const STEP_MS = 2 * 60 * 1000;
+
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+/** Article i is published STEP_MS after article i-1: its date is known without a query. */
+const publishedAt = (id: number) => new Date(START + id * STEP_MS).toISOString();
+
+async function generate(db: Kysely<Database>) {
+  let since = performance.now();
+  await sql`insert into categories (id, name)
+    select 'danh-muc-' || i, 'Danh mục ' || i from generate_series(0, ${CATEGORIES - 1}) i`.execute(
+    db,
+  );
+  await sql`insert into topics (id, name)
+    select 'chu-de-' || i, 'Chủ đề ' || i from generate_series(0, ${TOPICS - 1}) i`.execute(db);
+  // Indexes are built after the rows: one sort each instead of ten million insertions.
+  await sql`alter table votes drop constraint votes_one_per_voter`.execute(db);
+  for (const index of [
+    'articles_topic_published',
+    'articles_published_id',
+    'articles_category_published_id',
+  ]) {
+    await sql`drop index ${sql.id(index)}`.execute(db);
+  }
+  const points = Array.from({ length: VOTES_PER_ARTICLE }, (_, k) => k)
+    .map(String)
+    .join(',');
+  await sql`insert into articles (id, slug, title, lead, body_html, image_url, image_alt,
+      image_caption, author, source_name, category_id, topic_id, published_at, updated_at, lang,
+      total_points, rating_count, rating_open, origin, origin_id)
+    select i, 'bai-viet-' || i, 'Bài viết số ' || i || ' của cổng thông tin xã',
+      'Tóm tắt bài viết số ' || i || '.',
+      '<p>' || repeat('Nội dung bài viết của Ủy ban nhân dân xã về công tác địa phương. ', 8) || '</p>',
+      'https://xa.example.gov.vn/uploads/' || i || '.jpg', 'Ảnh ' || i, '', 'Ban biên tập',
+      'bench', 'danh-muc-' || (i % ${CATEGORIES}),
+      case when i % 3 = 0 then 'chu-de-' || (i % ${TOPICS}) end,
+      to_char(timestamp '2020-01-01' + i * interval '2 minutes', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      to_char(timestamp '2020-01-01' + i * interval '2 minutes', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'vi',
+      (select sum(((i + k) % 5) + 1) from unnest(array[${sql.raw(points)}]) k),
+      ${VOTES_PER_ARTICLE}, 1, 'bench', i::text
+    from generate_series(1, ${ARTICLES}) i`.execute(db);
+  console.log(`${ARTICLES.toLocaleString('en')} articles: ${seconds(since)}`);
+  since = performance.now();
+  await sql`insert into votes (article_id, voter_id, score, created_at)
+    select a, 'voter-' || k || '-' || a, ((a + k) % 5) + 1, '2026-11-29T00:00:00.000Z'
+    from generate_series(1, ${ARTICLES}) a, generate_series(0, ${VOTES_PER_ARTICLE - 1}) k`.execute(
+    db,
+  );
+  console.log(`${(ARTICLES * VOTES_PER_ARTICLE).toLocaleString('en')} votes: ${seconds(since)}`);
+  since = performance.now();
+  await sql`alter table votes add constraint votes_one_per_voter primary key (article_id, voter_id)`.execute(
+    db,
+  );
+  await sql`create index articles_topic_published on articles (topic_id, published_at)`.execute(db);
+  await sql`create index articles_published_id on articles (published_at, id)`.execute(db);
+  await sql`create index articles_category_published_id on articles (category_id, published_at, id)`.execute(
+    db,
+  );
+  await sql`analyze`.execute(db);
+  console.log(`indexes and statistics: ${seconds(since)}`);
+}
+
+const randomId = () => 1 + Math.floor(Math.random() * ARTICLES);
+const cursorAt = (id: number) => Buffer.from(`${publishedAt(id)}|${id}`).toString('base64url');
+
+async function measure(title: string, options: autocannon.Options) {
+  const result = await autocannon({ duration: DURATION, connections: 10, ...options });
+  return {
+    title,
+    'req/s': Math.round(result.requests.average),
+    'p99 ms': result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+/** A GET with a new random article id in every request. */
+const randomGet = (path: (id: number) => string): autocannon.Options['requests'] => [
+  { method: 'GET', setupRequest: (request) => ({ ...request, path: path(randomId()) }) },
+];
+
+const { db } = await openEmptyDatabase(url);
+const started = performance.now();
+await migrate(db);
+await generate(db);
+console.log(`generated in ${seconds(started)}\n`);
+
+// Every query the API makes, recorded once per endpoint and explained.
+const queries = new Map<string, readonly unknown[]>();
+const recording = new Kysely<Database>({
+  dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2 }) }),
+  log: (event) => {
+    if (event.level === 'query' && /^select/i.test(event.query.sql)) {
+      queries.set(event.query.sql, event.query.parameters);
+    }
+  },
+});
+
+const limits = { voteRateLimit: { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 } };
+const recorder = await buildApp({ db: recording, secret: SECRET, allowedOrigins: [], ...limits });
+const middle = Math.floor(ARTICLES / 2) - (Math.floor(ARTICLES / 2) % 3);
+for (const path of [
+  `/api/v1/articles/${middle}`,
+  `/api/v1/articles/${middle}/rating`,
+  ...['topic', 'newer', 'older', 'category'].map(
+    (strategy) => `/api/v1/articles/${middle}/related?strategy=${strategy}`,
+  ),
+  '/api/v1/articles?limit=10',
+  `/api/v1/articles?limit=10&cursor=${cursorAt(middle)}`,
+  `/api/v1/articles?limit=10&category=danh-muc-7&cursor=${cursorAt(middle)}`,
+]) {
+  const response = await recorder.inject({ url: path });
+  if (response.statusCode !== 200) throw new Error(`${path}: ${response.statusCode}`);
+}
+await recorder.close();
+await recording.destroy();
+console.log('Query plans (EXPLAIN ANALYZE):');
+const pool = new pg.Pool({ connectionString: url, max: 1 });
+for (const [text, parameters] of queries) {
+  const plan = await pool.query(`explain (analyze, costs off, timing on) ${text}`, [...parameters]);
+  console.log(`\n${text}\n${plan.rows.map((row) => `  ${row['QUERY PLAN']}`).join('\n')}`);
+}
+await pool.end();
+
+const app = await buildApp({ db, secret: SECRET, allowedOrigins: [], ...limits });
+const base = await app.listen({ port: 0, host: '127.0.0.1' });
+const sample = await (await fetch(`${base}/api/v1/articles/${middle}`)).json();
+const bare = Fastify();
+bare.get('/article', async () => sample);
+const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+
+const tokens = new VoterTokens(SECRET);
+const rows = [
+  await measure('bare Fastify, the same article JSON (peer)', { url: `${bareUrl}/article` }),
+  await measure('GET /articles/{id}', {
+    url: base,
+    requests: randomGet((id) => `/api/v1/articles/${id}`),
+  }),
+  await measure('GET /articles/{id}/rating', {
+    url: base,
+    requests: randomGet((id) => `/api/v1/articles/${id}/rating`),
+  }),
+  ...(await (async () => {
+    const related = [];
+    for (const strategy of ['topic', 'newer', 'older', 'category']) {
+      related.push(
+        await measure(`GET /articles/{id}/related?strategy=${strategy}`, {
+          url: base,
+          requests: randomGet(
+            (id) => `/api/v1/articles/${Math.max(3, id - (id % 3))}/related?strategy=${strategy}`,
+          ),
+        }),
+      );
+    }
+    return related;
+  })()),
+  await measure('GET /articles?limit=10 (first page)', { url: `${base}/api/v1/articles?limit=10` }),
+  await measure('GET /articles?limit=10&cursor= (any page)', {
+    url: base,
+    requests: randomGet((id) => `/api/v1/articles?limit=10&cursor=${cursorAt(id)}`),
+  }),
+  await measure('GET /articles?category=&cursor= (any page)', {
+    url: base,
+    requests: randomGet(
+      (id) =>
+        `/api/v1/articles?limit=10&category=danh-muc-${id % CATEGORIES}&cursor=${cursorAt(id)}`,
+    ),
+  }),
+  await measure('POST /articles/{id}/votes (new voter each)', {
+    url: base,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => ({
+          ...request,
+          path: `/api/v1/articles/${randomId()}/votes`,
+          headers: { 'content-type': 'application/json', 'x-voter-token': tokens.issue() },
+          body: JSON.stringify({ score: 1 + Math.floor(Math.random() * 5) }),
+        }),
+      },
+    ],
+  }),
+];
+console.log(
+  `\n${ARTICLES.toLocaleString('en')} articles, ${(ARTICLES * VOTES_PER_ARTICLE).toLocaleString('en')} votes; autocannon, 10 connections, ${DURATION} s each:`,
+);
+console.table(rows);
+await bare.close();
+await app.close();
+await db.destroy();
