@@ -143,6 +143,9 @@ describe('related-list', () => {
       html`<related-list api=${api} article-id="12" loading="eager"></related-list>`,
     );
     await until(() => !!shadow(element).querySelector('[role="alert"] button'), 'retry');
+    expect(shadow(element).querySelector('[role="alert"]')!.textContent).to.include(
+      'Máy chủ dữ liệu đang gặp sự cố (lỗi 503)',
+    );
     expect(violations(await runAxe(element))).to.deep.equal([]);
     await server({ failNext: 0 });
     shadow(element).querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
