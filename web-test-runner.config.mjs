@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { build } from 'esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium } from './scripts/find-chromium.mjs';
 import {
@@ -56,6 +57,30 @@ function singleFileMiddleware(context, next) {
   if (context.path === '/single-file/portal-widgets.js')
     context.path = '/dist/cdn/portal-widgets.js';
   return next();
+}
+
+let reactBundle;
+/**
+ * `/react.js`: React, ReactDOM's client and @lit/react as one ES module (React ships CommonJS
+ * only), for the tests of the React wrapper.
+ */
+async function reactMiddleware(context, next) {
+  if (context.path !== '/react.js') return next();
+  reactBundle ??= build({
+    stdin: {
+      contents: `export * as React from 'react';
+        export { createRoot } from 'react-dom/client';
+        export { createComponent } from '@lit/react';`,
+      resolveDir: process.cwd(),
+    },
+    bundle: true,
+    format: 'esm',
+    write: false,
+    define: { 'process.env.NODE_ENV': '"development"' },
+  }).then(({ outputFiles }) => outputFiles[0].text);
+  context.type = 'js';
+  context.body = await reactBundle;
+  return undefined;
 }
 
 /** The ```html examples of a Markdown file, in order. */
@@ -132,6 +157,7 @@ export default {
     strictCspMiddleware,
     demoCdnMiddleware,
     singleFileMiddleware,
+    reactMiddleware,
     guideMiddleware,
     nukevietGuideMiddleware,
     referenceServer.proxy,
