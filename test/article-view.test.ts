@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { registerBackend, type Article, type Backend } from '../src/backend/index.js';
 import '../src/elements/article-view/article-view.define.js';
 import type { ArticleView } from '../src/elements/article-view/article-view.js';
@@ -214,6 +215,34 @@ describe('article-view', () => {
       const text = await alertText(holder.querySelector('article-view')!);
       expect(text).to.include('web page instead of the data');
     });
+  });
+
+  it('keeps focus after "Thử lại": on the loading article, then its heading, or the new retry button', async () => {
+    await server({ failNext: 100 });
+    const element = await articleView('article-id="3"', api);
+    const retryButton = () => shadow(element).querySelector<HTMLButtonElement>('[part~="retry"]');
+    await until(() => !!retryButton(), 'retry offered');
+    retryButton()!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(
+      () => !!retryButton() && shadow(element).activeElement === retryButton(),
+      'failed again',
+    );
+    expect(document.activeElement).to.equal(element);
+
+    await server({ failNext: 0, delayMs: 400 });
+    await sendKeys({ press: 'Enter' });
+    await until(
+      () => shadow(element).activeElement?.getAttribute('aria-busy') === 'true',
+      'focus on the loading article',
+    );
+    await rendered(element);
+    await until(
+      () => shadow(element).activeElement === shadow(element).querySelector('h1'),
+      'focus on the heading',
+    );
+    expect(document.activeElement).to.equal(element);
+    await server({ delayMs: 0 });
   });
 
   it('tells the webmaster in the console how to fix an unreachable API', async () => {

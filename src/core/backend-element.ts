@@ -134,6 +134,30 @@ export class BackendElement extends PortalElement {
     return { message: strings.failed, retry: true };
   }
 
+  /**
+   * "Thử lại" (WCAG 2.4.3): runs `task` again and keeps focus inside the element rather than
+   * letting it fall to <body> with the removed button: on the loading state, then on the new
+   * content's heading, or on the new retry button when it failed again.
+   */
+  protected async retry(task: { run(): Promise<void> }): Promise<void> {
+    const finished = task.run();
+    await this.updateComplete;
+    this.focusAfterRetry();
+    await finished;
+    await this.updateComplete;
+    this.focusAfterRetry();
+  }
+
+  private focusAfterRetry(): void {
+    const target =
+      this.renderRoot.querySelector<HTMLElement>('[part~="retry"]') ??
+      this.renderRoot.querySelector<HTMLElement>('h1, h2, h3, h4, h5, h6, [aria-busy="true"]');
+    if (!target) return;
+    // Focusable by script, never by Tab.
+    if (!target.matches('button')) target.tabIndex = -1;
+    target.focus();
+  }
+
   /** A failure in a `role="alert"`, with a retry button when trying again can help. */
   protected renderError(error: unknown, retry: () => void) {
     explainInConsole(error);
