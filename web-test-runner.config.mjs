@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { build } from 'esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium } from './scripts/find-chromium.mjs';
 import {
@@ -34,10 +35,12 @@ function strictCspMiddleware(context, next) {
     context.set('Content-Security-Policy', "default-src 'self'");
   }
   if (context.path.includes('/fixtures/trusted-types')) {
-    // Only lit's policy and ours: any other policy, or a string reaching a sink, is refused.
+    // Only lit's policy and ours (or lit's alone): any other policy, or a string reaching a
+    // sink, is refused.
+    const policies = context.path.includes('lit-only') ? 'lit-html' : 'lit-html portal-widgets';
     context.set(
       'Content-Security-Policy',
-      "require-trusted-types-for 'script'; trusted-types lit-html portal-widgets",
+      `require-trusted-types-for 'script'; trusted-types ${policies}`,
     );
   }
   return next();
@@ -56,6 +59,30 @@ function singleFileMiddleware(context, next) {
   if (context.path === '/single-file/portal-widgets.js')
     context.path = '/dist/cdn/portal-widgets.js';
   return next();
+}
+
+let reactBundle;
+/**
+ * `/react.js`: React, ReactDOM's client and @lit/react as one ES module (React ships CommonJS
+ * only), for the tests of the React wrapper.
+ */
+async function reactMiddleware(context, next) {
+  if (context.path !== '/react.js') return next();
+  reactBundle ??= build({
+    stdin: {
+      contents: `export * as React from 'react';
+        export { createRoot } from 'react-dom/client';
+        export { createComponent } from '@lit/react';`,
+      resolveDir: process.cwd(),
+    },
+    bundle: true,
+    format: 'esm',
+    write: false,
+    define: { 'process.env.NODE_ENV': '"development"' },
+  }).then(({ outputFiles }) => outputFiles[0].text);
+  context.type = 'js';
+  context.body = await reactBundle;
+  return undefined;
 }
 
 /** The ```html examples of a Markdown file, in order. */
@@ -139,6 +166,7 @@ export default {
     strictCspMiddleware,
     demoCdnMiddleware,
     singleFileMiddleware,
+    reactMiddleware,
     guideMiddleware,
     nukevietGuideMiddleware,
     referenceServer.proxy,

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { registerBackend, type Article, type Backend } from '../src/backend/index.js';
 import '../src/elements/article-view/article-view.define.js';
 import type { ArticleView } from '../src/elements/article-view/article-view.js';
@@ -160,6 +161,88 @@ describe('article-view', () => {
     await server({ failNext: 0 });
     shadow(element).querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
     await rendered(element);
+  });
+
+  describe('says what went wrong', () => {
+    const alertText = async (element: ArticleView) => {
+      await until(() => !!shadow(element).querySelector('[role="alert"] button'), 'alert', 8000);
+      return shadow(element).querySelector('[role="alert"] p')!.textContent!;
+    };
+
+    it('a server error (5xx)', async () => {
+      await server({ failNext: 100 });
+      try {
+        const text = await alertText(await articleView('article-id="3"', api));
+        expect(text).to.include('Máy chủ dữ liệu đang gặp sự cố (lỗi 503)');
+      } finally {
+        await server({ failNext: 0 });
+      }
+    });
+
+    it('a web page instead of JSON (a maintenance page)', async () => {
+      const garbage = new URL('/demo/demo-backends/garbage/api/v1', location.href).href;
+      const text = await alertText(await articleView('article-id="3"', garbage));
+      expect(text).to.include('trả về một trang web thay vì dữ liệu');
+    });
+
+    it('a request the server refused to this site (CORS) or never answered', async () => {
+      // The same API under the other host name: another origin, answered without CORS headers.
+      const other = new URL('/demo/api/v1', location.href);
+      other.hostname = other.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+      const text = await alertText(await articleView('article-id="3"', other.href));
+      expect(text).to.include('Máy chủ dữ liệu không trả lời');
+    });
+
+    it('a lost connection', async () => {
+      // The browser's own network state goes offline (navigator.onLine, the "offline" event);
+      // the address answers nothing, as no address does without a network.
+      const state = { latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
+      await cdp('Network.overrideNetworkState', { offline: true, ...state });
+      try {
+        expect(navigator.onLine).to.equal(false);
+        const text = await alertText(
+          await articleView('article-id="3"', 'http://127.0.0.1:9/api/v1'),
+        );
+        expect(text).to.include('mất kết nối mạng');
+      } finally {
+        await cdp('Network.overrideNetworkState', { offline: false, ...state });
+      }
+    });
+
+    it('in English too', async () => {
+      const holder = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+      holder.innerHTML = `<article-view api="${new URL('/demo/demo-backends/garbage/api/v1', location.href).href}" article-id="3"></article-view>`;
+      const text = await alertText(holder.querySelector('article-view')!);
+      expect(text).to.include('web page instead of the data');
+    });
+  });
+
+  it('keeps focus after "Thử lại": on the loading article, then its heading, or the new retry button', async () => {
+    await server({ failNext: 100 });
+    const element = await articleView('article-id="3"', api);
+    const retryButton = () => shadow(element).querySelector<HTMLButtonElement>('[part~="retry"]');
+    await until(() => !!retryButton(), 'retry offered');
+    retryButton()!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(
+      () => !!retryButton() && shadow(element).activeElement === retryButton(),
+      'failed again',
+    );
+    expect(document.activeElement).to.equal(element);
+
+    await server({ failNext: 0, delayMs: 400 });
+    await sendKeys({ press: 'Enter' });
+    await until(
+      () => shadow(element).activeElement?.getAttribute('aria-busy') === 'true',
+      'focus on the loading article',
+    );
+    await rendered(element);
+    await until(
+      () => shadow(element).activeElement === shadow(element).querySelector('h1'),
+      'focus on the heading',
+    );
+    expect(document.activeElement).to.equal(element);
+    await server({ delayMs: 0 });
   });
 
   it('tells the webmaster in the console how to fix an unreachable API', async () => {

@@ -78,7 +78,7 @@ describe('demo: states gallery', () => {
     }
     const garbage = cell('garbage', 'en').querySelector('star-rating')!;
     await until(() => !!shadow(garbage)?.querySelector('[role="alert"]'), 'garbage', 8000);
-    expect(text(garbage)).to.include('could not be loaded');
+    expect(text(garbage)).to.include('a web page instead of the data');
   });
 
   it('shows not found, and an empty related list with nothing to focus', async () => {

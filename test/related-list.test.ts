@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { registerBackend, type ArticleSummary } from '../src/backend/index.js';
 import '../src/elements/related-list/related-list.define.js';
 import type { RelatedList } from '../src/elements/related-list/related-list.js';
@@ -143,10 +144,40 @@ describe('related-list', () => {
       html`<related-list api=${api} article-id="12" loading="eager"></related-list>`,
     );
     await until(() => !!shadow(element).querySelector('[role="alert"] button'), 'retry');
+    expect(shadow(element).querySelector('[role="alert"]')!.textContent).to.include(
+      'Máy chủ dữ liệu đang gặp sự cố (lỗi 503)',
+    );
     expect(violations(await runAxe(element))).to.deep.equal([]);
     await server({ failNext: 0 });
     shadow(element).querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
     await loaded(element);
+  });
+
+  it('keeps focus after "Thử lại": on the new retry button, then on the heading of the list', async () => {
+    await server({ failNext: 100 });
+    const element = await fixture<RelatedList>(
+      html`<related-list api=${api} article-id="12" loading="eager"></related-list>`,
+    );
+    const retryButton = () => shadow(element).querySelector<HTMLButtonElement>('[part~="retry"]');
+    await until(() => !!retryButton(), 'retry offered');
+    retryButton()!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(
+      () => !!retryButton() && shadow(element).activeElement === retryButton(),
+      'failed again',
+    );
+    await server({ failNext: 0 });
+    await sendKeys({ press: 'Enter' });
+    await loaded(element);
+    await until(
+      () => shadow(element).activeElement === shadow(element).querySelector('h2'),
+      'focus on the heading',
+    );
+    expect(document.activeElement).to.equal(element);
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(element).activeElement, 'Tab goes on to the first link').to.equal(
+      links(element)[0],
+    );
   });
 
   it('takes its heading from the heading attribute or slot, in English pages too', async () => {

@@ -127,14 +127,16 @@ function afterLoad(report: () => void): void {
 }
 
 /**
- * The client for an element: its own `api` / `backend` attributes first, then
+ * The client for an element: its own `api` / `backend` (property or attribute) first, then
  * PortalWidgets.configure(), then the script tag's data-api / data-backend. A bad value is
  * reported once in the console, naming the attribute, the value and the fix.
  */
-export function clientFor(element: Element): BackendClient {
+export function clientFor(element: Element & { api?: string; backend?: string }): BackendClient {
   const config = getConfig();
-  const backendAttribute = element.getAttribute('backend');
-  const apiAttribute = element.getAttribute('api');
+  // The property first: one set by a framework (or `el.api = …`) is reflected only after the
+  // element's first request has been made.
+  const backendAttribute = element.backend ?? element.getAttribute('backend');
+  const apiAttribute = element.api ?? element.getAttribute('api');
   const backend = backendAttribute ?? config.backend ?? 'rest';
   const where = (attribute: string, own: string | null) =>
     own !== null

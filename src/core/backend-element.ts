@@ -12,6 +12,10 @@ const STRINGS: Translations<{
   config: string;
   missingId: string;
   notFound: string;
+  serverError: (status: number) => string;
+  notJson: string;
+  noAnswer: string;
+  offline: string;
   failed: string;
 }> = {
   vi: {
@@ -19,14 +23,26 @@ const STRINGS: Translations<{
     config: 'Chưa cấu hình nguồn dữ liệu. Xem thông báo trong bảng điều khiển của trình duyệt.',
     missingId: 'Thiếu mã bài viết (article-id).',
     notFound: 'Không tìm thấy bài viết.',
-    failed: 'Không tải được dữ liệu. Vui lòng kiểm tra kết nối và thử lại.',
+    serverError: (status) =>
+      `Máy chủ dữ liệu đang gặp sự cố (lỗi ${status}). Vui lòng thử lại sau ít phút.`,
+    notJson:
+      'Máy chủ trả về một trang web thay vì dữ liệu (có thể đang bảo trì). Vui lòng thử lại sau.',
+    noAnswer: 'Máy chủ dữ liệu không trả lời. Vui lòng thử lại sau.',
+    offline: 'Thiết bị đang mất kết nối mạng. Hãy kiểm tra kết nối Internet rồi thử lại.',
+    failed: 'Không tải được dữ liệu. Vui lòng thử lại.',
   },
   en: {
     retry: 'Try again',
     config: 'No data source is configured. See the message in the browser console.',
     missingId: 'The article id (article-id) is missing.',
     notFound: 'Article not found.',
-    failed: 'The data could not be loaded. Check the connection and try again.',
+    serverError: (status) =>
+      `The data server has a problem (error ${status}). Please try again in a few minutes.`,
+    notJson:
+      'The server sent a web page instead of the data (it may be under maintenance). Please try again later.',
+    noAnswer: 'The data server did not answer. Please try again later.',
+    offline: 'This device is offline. Check the Internet connection and try again.',
+    failed: 'The data could not be loaded. Please try again.',
   },
 };
 
@@ -103,7 +119,43 @@ export class BackendElement extends PortalElement {
     if (error instanceof BackendError && error.code === 'not-found') {
       return { message: strings.notFound, retry: false };
     }
+    // The browser knows it has no network: say so, whatever the request saw.
+    if (!navigator.onLine) return { message: strings.offline, retry: true };
+    if (error instanceof BackendError && error.status !== undefined && error.status >= 500) {
+      return { message: strings.serverError(error.status), retry: true };
+    }
+    if (error instanceof BackendError && error.code === 'bad-response') {
+      return { message: strings.notJson, retry: true };
+    }
+    // No answer at all: the server is down or unreachable, or refused this site (CORS).
+    if (error instanceof BackendError && (error.code === 'network' || error.code === 'timeout')) {
+      return { message: strings.noAnswer, retry: true };
+    }
     return { message: strings.failed, retry: true };
+  }
+
+  /**
+   * "Thử lại" (WCAG 2.4.3): runs `task` again and keeps focus inside the element rather than
+   * letting it fall to <body> with the removed button: on the loading state, then on the new
+   * content's heading, or on the new retry button when it failed again.
+   */
+  protected async retry(task: { run(): Promise<void> }): Promise<void> {
+    const finished = task.run();
+    await this.updateComplete;
+    this.focusAfterRetry();
+    await finished;
+    await this.updateComplete;
+    this.focusAfterRetry();
+  }
+
+  private focusAfterRetry(): void {
+    const target =
+      this.renderRoot.querySelector<HTMLElement>('[part~="retry"]') ??
+      this.renderRoot.querySelector<HTMLElement>('h1, h2, h3, h4, h5, h6, [aria-busy="true"]');
+    if (!target) return;
+    // Focusable by script, never by Tab.
+    if (!target.matches('button')) target.tabIndex = -1;
+    target.focus();
   }
 
   /** A failure in a `role="alert"`, with a retry button when trying again can help. */

@@ -261,7 +261,7 @@ export class ArticleView extends BackendElement {
       initial: () => this.renderSkeleton(),
       pending: () => this.renderSkeleton(),
       complete: (shown) => (shown ? this.renderArticle(shown) : nothing),
-      error: (error) => this.renderError(error, () => void this.article.run()),
+      error: (error) => this.renderError(error, () => void this.retry(this.article)),
     });
   }
 

@@ -231,7 +231,7 @@ export class RelatedList extends BackendElement {
             : nothing,
       error: (error) =>
         this.renderSection(
-          this.renderError(error, () => void this.items.run()),
+          this.renderError(error, () => void this.retry(this.items)),
           false,
         ),
     });
