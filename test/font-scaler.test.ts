@@ -62,11 +62,20 @@ describe('font-scaler', () => {
     );
     expect(group, 'group named "Cỡ chữ"').to.exist;
     const buttons = group!.children.map(({ role, name }) => `${role}:${name}`);
-    expect(buttons).to.deep.equal([
-      'button:Giảm cỡ chữ',
-      'button:Cỡ chữ mặc định',
-      'button:Tăng cỡ chữ',
+    expect(buttons, 'each name holds what is seen (WCAG 2.5.3)').to.deep.equal([
+      'button:Giảm cỡ chữ (A-)',
+      'button:Cỡ chữ mặc định (A)',
+      'button:Tăng cỡ chữ (A+)',
     ]);
+    expect(group!.description, 'the size in force, before any press').to.equal(
+      'Cỡ chữ hiện tại 100%',
+    );
+    await click(scaler, 'increase');
+    const after = findNode(
+      await accessibilityTree(),
+      (node) => node.role === 'group' && node.name === 'Cỡ chữ',
+    );
+    expect(after!.description).to.equal('Cỡ chữ hiện tại 120%');
     const visible = [...scaler.shadowRoot!.querySelectorAll('button [aria-hidden="true"]')].map(
       (glyph) => glyph.textContent,
     );
@@ -307,6 +316,63 @@ describe('font-scaler', () => {
       expect(byId('inline-sized').style.cssText).to.equal(inlineBefore);
       expect(byId('paragraph').hasAttribute('style') && byId('paragraph').getAttribute('style')).to
         .not.be.ok;
+    });
+    it('grows a px-sized page with no configuration, its own elements too, and restores it exactly', async () => {
+      const page = await open('/test/fixtures/px-page.html');
+      const byId = (id: string) => page.document.getElementById(id)!;
+      const scaler = page.document.querySelector('font-scaler')!;
+      const rating = byId('rating');
+      await until(() => !!rating.shadowRoot?.querySelector('.legend'), 'star-rating rendered');
+      const texts: [string, () => Element][] = [
+        ...['heading', 'paragraph', 'em-sized', 'inline-sized', 'rem-sized', 'footer'].map(
+          (id): [string, () => Element] => [id, () => byId(id)],
+        ),
+        ['font-scaler button', () => part(scaler, 'increase')],
+        ['star-rating legend', () => rating.shadowRoot!.querySelector('.legend')!],
+      ];
+      const sizes = () => texts.map(([, find]) => fontSizePx(find()));
+      const styleAttributes = () =>
+        [...page.document.body.querySelectorAll('*')].map((element) =>
+          element.getAttribute('style'),
+        );
+      const before = sizes();
+      const attributesBefore = styleAttributes();
+      const lineBefore = parseFloat(page.window.getComputedStyle(byId('paragraph')).lineHeight);
+
+      part(scaler, 'increase').click();
+      await until(() => fontSizePx(byId('paragraph')) > before[1]!, 'A+ took effect');
+      const ratios = sizes().map((size, index) => +(size / before[index]!).toFixed(3));
+      expect(
+        Object.fromEntries(texts.map(([name], index) => [name, ratios[index]])),
+        `px sizes ${before.join(', ')} → ${sizes().join(', ')}`,
+      ).to.deep.equal(Object.fromEntries(texts.map(([name]) => [name, 1.2])));
+      expect(
+        parseFloat(page.window.getComputedStyle(byId('paragraph')).lineHeight),
+        'px line height grows with it',
+      ).to.be.closeTo(lineBefore * 1.2, 0.01);
+      expect(statusText(scaler)).to.equal('Cỡ chữ 120%');
+
+      const later = page.document.createElement('p');
+      later.textContent = 'Tin đăng sau khi đã phóng to';
+      byId('later').append(later);
+      await until(() => fontSizePx(later) === 16.8, 'new content scaled as well');
+      later.remove();
+
+      part(scaler, 'reset').click();
+      await until(() => fontSizePx(byId('paragraph')) === before[1], 'back at A');
+      expect(sizes(), 'exactly the page’s own sizes').to.deep.equal(before);
+      expect(styleAttributes(), 'the page’s own style attributes, untouched').to.deep.equal(
+        attributesBefore,
+      );
+      expect(page.window.pageErrors).to.deep.equal([]);
+    });
+
+    it('does not announce a size the page did not take', async () => {
+      const page = await open('/test/fixtures/sealed-text-page.html');
+      const scaler = page.document.querySelector('font-scaler')!;
+      part(scaler, 'increase').click();
+      await until(() => statusText(scaler) !== '', 'announced');
+      expect(statusText(scaler)).to.equal('Trang này không đổi được cỡ chữ');
     });
   });
 

@@ -153,12 +153,14 @@ interface AxNode {
   ignored: boolean;
   role?: { value: string };
   name?: { value: string };
+  description?: { value: string };
   childIds?: string[];
 }
 
 export interface AccessibleNode {
   role: string;
   name: string;
+  description: string;
   children: AccessibleNode[];
 }
 
@@ -178,7 +180,9 @@ export async function accessibilityTree(): Promise<AccessibleNode> {
     if (node.ignored || role === 'generic' || role === 'none' || role === 'InlineTextBox') {
       return children;
     }
-    return [{ role, name: node.name?.value ?? '', children }];
+    return [
+      { role, name: node.name?.value ?? '', description: node.description?.value ?? '', children },
+    ];
   };
   return build(nodes[0])[0];
 }

@@ -8,9 +8,9 @@ import { getPagePreferences, type PagePreferences } from '../prefs/page-preferen
 export interface PreferenceButton {
   /** Its part besides `button`, and the name `press` gets: `decrease`, `reset`, `increase`… */
   name: string;
-  /** What assistive technology reads. */
+  /** What the button does, in words. */
   label: string;
-  /** What sighted visitors see instead, when it differs (A-, A, A+). */
+  /** What sighted visitors see, when it is not the label (A-, A, A+); part of the name too. */
   glyph?: string;
   /** At a limit, or the state already in force: still focusable, and says so. */
   disabled: boolean;
@@ -36,6 +36,11 @@ export abstract class PreferenceElement extends ReactiveElement {
 
   /** The group's accessible name. */
   protected abstract groupLabel(): string;
+
+  /** Where things stand now (the current text size), read with the group's name. */
+  protected describeState(): string {
+    return '';
+  }
 
   /** The buttons in order, with their current labels and states; always the same names. */
   protected abstract describeButtons(): PreferenceButton[];
@@ -82,16 +87,24 @@ export abstract class PreferenceElement extends ReactiveElement {
     const described = this.describeButtons();
     const view = (this.view ??= this.buildView(described));
     view.group.setAttribute('aria-label', this.groupLabel());
-    described.forEach(({ label, disabled }, index) => {
+    view.state.textContent = this.describeState();
+    described.forEach(({ label, glyph, disabled }, index) => {
       const [button, text] = view.buttons[index]!;
       button.setAttribute('aria-disabled', String(disabled));
-      text.data = label;
+      // The name holds what is seen (WCAG 2.5.3): "Tăng cỡ chữ (A+)", so "click A+" works.
+      text.data = glyph ? `${label} (${glyph})` : label;
     });
     view.status.textContent = this.announcement;
   }
 
   private buildView(described: PreferenceButton[]): PreferenceView {
-    const group = element('div', { class: 'group', role: 'group', part: 'group' });
+    const group = element('div', {
+      class: 'group',
+      role: 'group',
+      part: 'group',
+      'aria-describedby': 'state',
+    });
+    const state = element('span', { id: 'state', class: 'visually-hidden' });
     const status = element('span', { class: 'visually-hidden', role: 'status' });
     const buttons = described.map(({ name, glyph }): [HTMLButtonElement, Text] => {
       const button = element('button', { part: `button ${name}` });
@@ -110,13 +123,14 @@ export abstract class PreferenceElement extends ReactiveElement {
       group.append(button);
       return [button, label];
     });
-    this.renderRoot.append(group, status);
-    return { group, status, buttons };
+    this.renderRoot.append(group, state, status);
+    return { group, state, status, buttons };
   }
 }
 
 interface PreferenceView {
   group: HTMLElement;
+  state: HTMLElement;
   status: HTMLElement;
   /** Each button with the text node of its label. */
   buttons: [HTMLButtonElement, Text][];

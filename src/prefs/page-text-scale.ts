@@ -1,10 +1,15 @@
 import { adoptDocumentSheet } from '../styles/document-sheets.js';
 import { reportBadSetting } from '../core/config.js';
+import { PORTAL_WIDGETS_MARK } from '../core/define.js';
 
 /** Set on `<html>` while text is scaled, so a portal's own CSS can react to it. */
 export const TEXT_SCALE_ATTRIBUTE = 'data-pw-text-scale';
 
 interface SavedInline {
+  /** The `style` attribute as the page had it (null: none). */
+  attribute: string | null;
+  /** The attribute as we left it: when it still reads so, the page's own goes back verbatim. */
+  written: string | null;
   fontSize: [value: string, priority: string];
   lineHeight: [value: string, priority: string];
 }
@@ -13,29 +18,55 @@ interface SavedInline {
  * Scales the host page's text by a factor of the visitor's own default size.
  *
  * Pages sized in rem/em grow through the root font size, written as a percentage so the
- * visitor's browser setting and zoom still count. Legacy pages sized in px name the part to
- * scale (`target`): each element there gets its own measured size times the factor, and goes
- * back to exactly what it had at 1.
+ * visitor's browser setting and zoom still count. Whatever that did not reach (a theme sized in
+ * px, most portal themes) is measured and given its own size times the factor, so a plain
+ * `<font-scaler>` works on any page. `target` names the part of a px page to scale instead, for
+ * precision: each element there is measured the same way. At 1 everything goes back to exactly
+ * what it had.
  */
 export class PageTextScaler {
   private scale = 1;
+  private measuredScale = 1;
   private readonly sheet = adoptDocumentSheet();
   private readonly targets = new Map<object, string>();
   private readonly saved = new Map<HTMLElement, SavedInline>();
   private observer: MutationObserver | undefined;
-  private resizeFrame = 0;
+  private frame = 0;
 
   constructor() {
-    addEventListener('resize', () => {
-      cancelAnimationFrame(this.resizeFrame);
-      this.resizeFrame = requestAnimationFrame(() => this.apply());
-    });
+    addEventListener('resize', () => this.applySoon());
+  }
+
+  /**
+   * How much the page's text actually grew at the last change, measured: the factor asked for,
+   * or 1 when nothing on the page could be scaled.
+   */
+  get inForce(): number {
+    return this.measuredScale;
+  }
+
+  /** Once per frame at most, for a resize or new content. */
+  private applySoon(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => this.apply());
   }
 
   setScale(scale: number): void {
     if (scale === this.scale) return;
     this.scale = scale;
     this.apply();
+    if (document.body) this.observe();
+    else {
+      // A script in <head> with a saved size: the page's text is not there yet.
+      document.addEventListener(
+        'DOMContentLoaded',
+        () => {
+          this.observe();
+          this.apply();
+        },
+        { once: true },
+      );
+    }
   }
 
   /** Registers (or with `null`, withdraws) the part of the page one owner wants scaled. */
@@ -60,8 +91,13 @@ export class PageTextScaler {
     return selector ? [...document.querySelectorAll<HTMLElement>(selector)] : [];
   }
 
+  /** The parts whose new content is scaled too: the targets, or else the whole body. */
+  private scaledRoots(): HTMLElement[] {
+    return this.targets.size ? this.targetRoots() : [document.body];
+  }
+
   private observe(): void {
-    if (!this.targets.size) {
+    if (this.scale === 1 || !document.body) {
       this.observer?.disconnect();
       this.observer = undefined;
       return;
@@ -70,67 +106,140 @@ export class PageTextScaler {
     // New content inside a scaled part (an article rendered late, a "load more") is scaled too.
     this.observer = new MutationObserver((records) => {
       if (this.scale === 1) return;
-      const roots = this.targetRoots();
+      const roots = this.scaledRoots();
       const touched = records.some(
         (record) =>
-          roots.some((root) => root.contains(record.target)) ||
-          [...record.addedNodes].some(
-            (node) => node instanceof Element && roots.some((root) => node.contains(root)),
-          ),
+          [...record.addedNodes].some((node) => node instanceof Element) &&
+          (roots.some((root) => root.contains(record.target)) ||
+            [...record.addedNodes].some(
+              (node) => node instanceof Element && roots.some((root) => node.contains(root)),
+            )),
       );
-      if (touched) this.apply();
+      if (touched) this.applySoon();
     });
     this.observer.observe(document.body, { childList: true, subtree: true });
   }
 
   private restore(): void {
     document.documentElement.removeAttribute(TEXT_SCALE_ATTRIBUTE);
-    for (const [element, { fontSize, lineHeight }] of this.saved) {
-      element.style.setProperty('font-size', ...fontSize);
-      element.style.setProperty('line-height', ...lineHeight);
+    for (const [element, { attribute, written, fontSize, lineHeight }] of this.saved) {
+      if (element.getAttribute('style') === written) {
+        if (attribute === null) element.removeAttribute('style');
+        else element.setAttribute('style', attribute);
+      } else {
+        // The page changed the element's style since: only our two properties go back.
+        element.style.setProperty('font-size', ...fontSize);
+        element.style.setProperty('line-height', ...lineHeight);
+      }
     }
     this.saved.clear();
   }
 
   private apply(): void {
+    this.observer?.takeRecords();
     this.restore();
+    this.measuredScale = 1;
     if (this.scale === 1) return;
 
-    // Measure everything at the page's own sizes first, then write: two style passes in all.
+    // Measure everything at the page's own sizes first, then write: few style passes in all.
     const html = document.documentElement;
     const rootPx = parseFloat(getComputedStyle(html).fontSize);
     const defaultPx = measureDefaultFontSize();
-    const measured = this.targetRoots()
-      .flatMap((root) => [root, ...root.querySelectorAll<HTMLElement>('*')])
-      .filter((element) => element instanceof HTMLElement)
-      .map((element) => {
-        const style = getComputedStyle(element);
-        return { element, fontSize: parseFloat(style.fontSize), lineHeight: style.lineHeight };
-      });
-
-    const rootPercent = ((rootPx / defaultPx) * this.scale * 100).toFixed(3);
-    this.sheet.replaceSync(
-      `html[${TEXT_SCALE_ATTRIBUTE}]{font-size:${rootPercent}% !important;--pw-text-scale:${this.scale}}`,
+    const writeRoot = () => {
+      const rootPercent = ((rootPx / defaultPx) * this.scale * 100).toFixed(3);
+      this.sheet.replaceSync(
+        `html[${TEXT_SCALE_ATTRIBUTE}]{font-size:${rootPercent}% !important;--pw-text-scale:${this.scale}}`,
+      );
+      html.setAttribute(TEXT_SCALE_ATTRIBUTE, String(this.scale));
+    };
+    // In <head>: the root now, so rem text starts at its size; the rest once the body is parsed.
+    if (!document.body) return writeRoot();
+    // The targets are scaled element by element; the rest of the page (or, with a target, our
+    // own elements) only where the root size does not reach: a theme sized in px.
+    const precise = new Set(
+      this.targetRoots().flatMap((root) => [root, ...root.querySelectorAll<HTMLElement>('*')]),
     );
-    html.setAttribute(TEXT_SCALE_ATTRIBUTE, String(this.scale));
+    const checked = this.targets.size
+      ? ownElements()
+      : [document.body, ...document.body.querySelectorAll('*')];
+    const elements = [
+      ...precise,
+      ...checked.filter((element) => !precise.has(element as HTMLElement)),
+    ].filter((element): element is HTMLElement => element instanceof HTMLElement);
+    const before = elements.map(measure);
 
-    for (const { element, fontSize, lineHeight } of measured) {
-      if (this.saved.has(element)) continue;
+    writeRoot();
+    const after = elements.map((element) => (precise.has(element) ? undefined : measure(element)));
+    const follows = (wanted: number, got: number | undefined) =>
+      got !== undefined && Math.abs(got - wanted) < 0.05;
+    elements.forEach((element, index) => {
+      const { fontSize, lineHeight } = before[index]!;
+      const grown = after[index];
+      const pinFont = !follows(fontSize * this.scale, grown?.fontSize);
+      // A px line height left alone would make the larger lines overlap.
+      const pinLine =
+        lineHeight !== undefined && !follows(lineHeight * this.scale, grown?.lineHeight);
+      if (!pinFont && !pinLine) return;
       const { style } = element;
-      this.saved.set(element, {
+      const saved: SavedInline = {
+        attribute: element.getAttribute('style'),
+        written: null,
         fontSize: [style.getPropertyValue('font-size'), style.getPropertyPriority('font-size')],
         lineHeight: [
           style.getPropertyValue('line-height'),
           style.getPropertyPriority('line-height'),
         ],
-      });
-      style.setProperty('font-size', `${fontSize * this.scale}px`, 'important');
-      // A px line height left alone would make the larger lines overlap.
-      if (lineHeight.endsWith('px')) {
-        style.setProperty('line-height', `${parseFloat(lineHeight) * this.scale}px`, 'important');
-      }
-    }
+      };
+      if (pinFont) style.setProperty('font-size', `${fontSize * this.scale}px`, 'important');
+      if (pinLine) style.setProperty('line-height', `${lineHeight * this.scale}px`, 'important');
+      saved.written = element.getAttribute('style');
+      this.saved.set(element, saved);
+    });
+    this.measuredScale = measuredGrowth(elements, before);
   }
+}
+
+interface TextMetrics {
+  fontSize: number;
+  /** In px; undefined for `normal`, which follows the font size by itself. */
+  lineHeight: number | undefined;
+}
+
+/** The page's Portal Widgets elements, of any copy of the bundle. */
+function ownElements(): HTMLElement[] {
+  return [...document.body.querySelectorAll<HTMLElement>('*')].filter(
+    (element) =>
+      element.localName.includes('-') &&
+      (customElements.get(element.localName) as { [PORTAL_WIDGETS_MARK]?: true } | undefined)?.[
+        PORTAL_WIDGETS_MARK
+      ],
+  );
+}
+
+function measure(element: HTMLElement): TextMetrics {
+  const style = getComputedStyle(element);
+  return {
+    fontSize: parseFloat(style.fontSize),
+    lineHeight: style.lineHeight.endsWith('px') ? parseFloat(style.lineHeight) : undefined,
+  };
+}
+
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+
+/** How much the elements that hold text grew, by the median; 1 when there is no text. */
+function measuredGrowth(elements: HTMLElement[], before: TextMetrics[]): number {
+  const ratios = elements
+    .map((element, index) =>
+      !NOT_TEXT.has(element.tagName) &&
+      [...element.childNodes].some(
+        (node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
+      )
+        ? parseFloat(getComputedStyle(element).fontSize) / before[index]!.fontSize
+        : undefined,
+    )
+    .filter((ratio): ratio is number => ratio !== undefined && Number.isFinite(ratio))
+    .sort((a, b) => a - b);
+  return ratios.length ? Math.round(ratios[Math.floor(ratios.length / 2)]! * 1000) / 1000 : 1;
 }
 
 /** The visitor's default font size in px (the `medium` keyword), whatever the page sets. */

@@ -16,9 +16,11 @@ export const buttonStyles = css`
     min-block-size: max(24px, 2.25em);
     margin: 0;
     padding: 0.25em 0.6em;
+    /* The visitor's own line, letter and word spacing reach the label (WCAG 1.4.12). */
     font: inherit;
     font-weight: 600;
-    line-height: 1.2;
+    letter-spacing: inherit;
+    word-spacing: inherit;
     color: var(--pw-color-text, #1f2328);
     background: var(--pw-color-surface, #fff);
     border: 1px solid var(--pw-color-border, #6b7280);
@@ -33,8 +35,8 @@ export const buttonStyles = css`
     outline: 3px solid var(--pw-color-focus, #0b5394);
     outline-offset: 2px;
   }
+  /* Same text colour as the others, on the button's own surface: the dashed border tells it. */
   button[aria-disabled='true'] {
-    color: var(--pw-color-muted, #4b5563);
     border-style: dashed;
     text-decoration: none;
     cursor: not-allowed;

@@ -11,6 +11,8 @@ export const fetchStateStyles = css`
     min-block-size: max(24px, 2.25em);
     padding: 0.25em 1em;
     font: inherit;
+    letter-spacing: inherit;
+    word-spacing: inherit;
     color: var(--pw-color-text, #1f2328);
     background: var(--pw-color-surface, #fff);
     border: 1px solid var(--pw-color-border, #6b7280);

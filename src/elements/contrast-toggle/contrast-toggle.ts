@@ -48,9 +48,8 @@ const STRINGS: Translations<{
  * @cssproperty --pw-color-text - Button text colour (default #1f2328).
  * @cssproperty --pw-color-surface - Button background (default #fff).
  * @cssproperty --pw-color-border - Button border colour (default #6b7280).
- * @cssproperty --pw-color-accent - Border colour on hover (default #0b5394).
+ * @cssproperty --pw-color-accent - Border colour on hover (default: the button's text colour).
  * @cssproperty --pw-color-focus - Focus outline colour (default #0b5394).
- * @cssproperty --pw-color-muted - Text colour of the button for the state already in force (default #4b5563).
  * @cssproperty --pw-radius - Button corner radius (default 0.25em).
  * @cssproperty --pw-gap - Space between the buttons (default 0.25em).
  * @cssproperty --pw-font-family - Font family (inherits the page's by default).

@@ -24,6 +24,8 @@ const STRINGS: Translations<{
   reset: string;
   increase: string;
   size: string;
+  current: (percent: string) => string;
+  unchanged: string;
   smallest: string;
   largest: string;
 }> = {
@@ -33,6 +35,8 @@ const STRINGS: Translations<{
     reset: 'Cỡ chữ mặc định',
     increase: 'Tăng cỡ chữ',
     size: 'Cỡ chữ',
+    current: (percent) => `Cỡ chữ hiện tại ${percent}`,
+    unchanged: 'Trang này không đổi được cỡ chữ',
     smallest: 'Đã ở cỡ chữ nhỏ nhất',
     largest: 'Đã ở cỡ chữ lớn nhất',
   },
@@ -42,6 +46,8 @@ const STRINGS: Translations<{
     reset: 'Default text size',
     increase: 'Larger text',
     size: 'Text size',
+    current: (percent) => `Current text size ${percent}`,
+    unchanged: 'The text size of this page cannot be changed',
     smallest: 'Smallest text size already',
     largest: 'Largest text size already',
   },
@@ -78,9 +84,8 @@ function parseSteps(value: string): number[] | null {
  * @cssproperty --pw-color-text - Button text colour (default #1f2328).
  * @cssproperty --pw-color-surface - Button background (default #fff).
  * @cssproperty --pw-color-border - Button border colour (default #6b7280).
- * @cssproperty --pw-color-accent - Border colour on hover (default #0b5394).
+ * @cssproperty --pw-color-accent - Border colour on hover (default: the button's text colour).
  * @cssproperty --pw-color-focus - Focus outline colour (default #0b5394).
- * @cssproperty --pw-color-muted - Text colour of a button at its limit (default #4b5563).
  * @cssproperty --pw-radius - Button corner radius (default 0.25em).
  * @cssproperty --pw-gap - Space between the buttons (default 0.25em).
  * @cssproperty --pw-font-family - Font family (inherits the page's by default).
@@ -146,9 +151,20 @@ export class FontScaler extends PreferenceElement {
     if (next === undefined)
       return this.announce(direction < 0 ? strings.smallest : strings.largest);
     this.preferences?.store.setTextScale(next);
-    const percent = new Intl.NumberFormat(this.locale, { style: 'percent' }).format(next);
-    this.announce(`${strings.size} ${percent}`);
+    // What the page measured, so a size that did not take is never announced as done.
+    const inForce = this.preferences?.textScaler.inForce ?? next;
+    this.announce(
+      next !== 1 && inForce === 1 ? strings.unchanged : `${strings.size} ${this.percent(inForce)}`,
+    );
     this.emit(new TextScaleChangeEvent(next));
+  }
+
+  private percent(scale: number): string {
+    return new Intl.NumberFormat(this.locale, { style: 'percent' }).format(scale);
+  }
+
+  protected override describeState(): string {
+    return this.strings(STRINGS).current(this.percent(this.scale));
   }
 
   protected groupLabel(): string {

@@ -16,7 +16,7 @@ export const starRatingStyles = css`
   }
   .invite,
   .note {
-    color: var(--pw-color-muted, #4b5563);
+    color: var(--pw-color-muted);
   }
   .average {
     display: inline-flex;

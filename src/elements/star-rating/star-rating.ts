@@ -1,6 +1,5 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { BackendClient } from '../../backend/client.js';
 import type { BackendErrorCode, RatingSummary } from '../../backend/types.js';
 import { nextAnnouncement } from '../../core/announce.js';
@@ -158,8 +157,8 @@ type VoteState = 'ready' | 'sending' | 'thanked' | 'voted' | 'already' | 'expire
  * @cssproperty --pw-star-color - Filled stars and outlines (default #a15c00, 3:1 or better on white).
  * @cssproperty --pw-star-size - Size of each star (default 1.5em, never under 24px).
  * @cssproperty --pw-star-gap - Space between stars (default 0.125em).
- * @cssproperty --pw-color-text - Text colour (default #1f2328).
- * @cssproperty --pw-color-muted - Secondary text (default #4b5563).
+ * @cssproperty --pw-color-text - Text colour (default: the page's own).
+ * @cssproperty --pw-color-muted - Instructions and notes (default: the page's text colour).
  * @cssproperty --pw-color-focus - Focus outline colour (default #0b5394).
  */
 export class StarRating extends BackendElement {
@@ -426,7 +425,9 @@ export class StarRating extends BackendElement {
     const arrowKey = this.arrowKey;
     this.arrowKey = false;
     if (!this.canChoose) {
-      this.requestUpdate();
+      // Nothing to choose now: the star the browser just checked goes back as it was shown.
+      for (const radio of this.renderRoot.querySelectorAll('input'))
+        radio.checked = radio.value === this.value;
     } else if (arrowKey && !this.formOnly) {
       this.choice = score;
       this.requestUpdate();
@@ -502,7 +503,7 @@ export class StarRating extends BackendElement {
                 name="score"
                 value=${score}
                 aria-label=${strings.star(String(score))}
-                .checked=${live(shown === score)}
+                .checked=${shown === score}
                 ?disabled=${disabled} /><svg
                 viewBox="0 0 24 24"
                 aria-hidden="true"
