@@ -10,14 +10,16 @@ const KB = 1024;
 const BUDGETS = [
   // All five elements and the backend client with its rest adapter (sanitiser and other adapters apart).
   // Guards against growth; the aim of 16 KB is out of reach (see the README's "Sizes").
-  { pattern: /^portal-widgets\.js$/, budget: 22 * KB },
-  { pattern: /^portal-widgets\.iife\.js$/, budget: 22 * KB },
+  // 24 KB: star-rating's honest vote outcomes in two languages and text size on px pages (#13).
+  { pattern: /^portal-widgets\.js$/, budget: 24 * KB },
+  { pattern: /^portal-widgets\.iife\.js$/, budget: 24 * KB },
   // font-scaler and contrast-toggle alone: Lit's ReactiveElement without lit-html.
   { pattern: /^portal-toolbar\.js$/, budget: 9 * KB },
   { pattern: /^autoloader\.js$/, budget: 1.5 * KB },
   // Each element's own chunk; lit, the core and the backend client are shared chunks.
   { pattern: /^chunks\/article-view\.define-.*\.js$/, budget: 4 * KB },
-  { pattern: /^chunks\/star-rating\.define-.*\.js$/, budget: 4 * KB },
+  // 5.25 KB: each vote outcome worded for what it is, focus kept, keys and pointer apart (#13).
+  { pattern: /^chunks\/star-rating\.define-.*\.js$/, budget: 5.25 * KB },
   { pattern: /^chunks\/[a-z-]+\.define-.*\.js$/, budget: 2.5 * KB },
 ];
 
