@@ -9,17 +9,19 @@ const KB = 1024;
 /** Gzip budgets (level 9) in bytes; a file matching no budget is listed without one. */
 const BUDGETS = [
   // All five elements and the backend client with its rest adapter (sanitiser and other adapters apart).
-  // Guards against growth; the aim of 16 KB is out of reach (see docs/sizes.md).
-  // 23.2 KB since the body allow-list both sanitisers share, address checks and four error messages.
-  { pattern: /^portal-widgets\.js$/, budget: 23.5 * KB },
-  { pattern: /^portal-widgets\.iife\.js$/, budget: 23.5 * KB },
+  // Guards against growth; the aim of 16 KB is out of reach (see docs/sizes.md). Grown in #13 by
+  // the body allow-list both sanitisers share, address checks, four error messages, star-rating's
+  // honest vote outcomes in two languages and text size on px pages.
+  { pattern: /^portal-widgets\.js$/, budget: 25 * KB },
+  { pattern: /^portal-widgets\.iife\.js$/, budget: 25 * KB },
   // font-scaler and contrast-toggle alone: Lit's ReactiveElement without lit-html.
   { pattern: /^portal-toolbar\.js$/, budget: 9 * KB },
   { pattern: /^autoloader\.js$/, budget: 1.5 * KB },
   // Each element's own chunk; lit, the core and the backend client are shared chunks.
   // 4.35 KB since the body allow-list both sanitisers share and the backend address checks.
   { pattern: /^chunks\/article-view\.define-.*\.js$/, budget: 4.5 * KB },
-  { pattern: /^chunks\/star-rating\.define-.*\.js$/, budget: 4 * KB },
+  // 5.25 KB: each vote outcome worded for what it is, focus kept, keys and pointer apart (#13).
+  { pattern: /^chunks\/star-rating\.define-.*\.js$/, budget: 5.25 * KB },
   { pattern: /^chunks\/[a-z-]+\.define-.*\.js$/, budget: 2.5 * KB },
 ];
 

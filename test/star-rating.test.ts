@@ -72,9 +72,17 @@ const castStars = (element: Element) => shadow(element).querySelectorAll('.star.
 const chosenStars = (element: Element) => shadow(element).querySelectorAll('.star.chosen').length;
 const pendingVotes = () => JSON.parse(localStorage.getItem('portal-widgets.pending-votes') ?? '{}');
 
-/** A failure as another copy of the BackendError class makes it (a lazily loaded adapter's). */
+/**
+ * A failure as another copy of the BackendError class makes it (a lazily loaded adapter's): not
+ * this module's class, only the mark every copy shares.
+ */
 function foreignFailure(code: string, summary?: RatingSummary): Error {
-  return Object.assign(new Error(code), { name: 'BackendError', code, summary });
+  return Object.assign(new Error(code), {
+    name: 'BackendError',
+    code,
+    summary,
+    [Symbol.for('portal-widgets.BackendError')]: true,
+  });
 }
 
 let refusal: unknown;

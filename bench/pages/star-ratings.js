@@ -4,6 +4,9 @@ const moduleUrl = params.get('module');
 const tag = params.get('tag');
 const COUNT = 200;
 
+/** Resolves after the next frame has been painted: rAF runs before paint, a task after it. */
+const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
 window.result = (async () => {
   const start = performance.now();
   await import(moduleUrl);
@@ -29,5 +32,14 @@ window.result = (async () => {
   while (iconsPending()) await new Promise((resolve) => setTimeout(resolve, 0));
   void document.body.offsetHeight; // includes style and layout
   const rendered = performance.now();
-  return { define: defined - start, render: rendered - defined };
+  // As seen from outside: from the start of navigation until the frame with every star is drawn.
+  await painted();
+  const drawn = performance.now();
+  return {
+    start,
+    define: defined - start,
+    render: rendered - defined,
+    drawn,
+    paint: drawn - rendered,
+  };
 })();

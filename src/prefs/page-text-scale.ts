@@ -2,6 +2,20 @@ import { adoptDocumentSheet } from '../styles/document-sheets.js';
 import { reportBadSetting } from '../core/config.js';
 import { PORTAL_WIDGETS_MARK } from '../core/define.js';
 
+/** Elements that never show text of their own. */
+const NO_TEXT = new Set([
+  'SCRIPT',
+  'STYLE',
+  'LINK',
+  'META',
+  'TEMPLATE',
+  'NOSCRIPT',
+  'IFRAME',
+  'IMG',
+  'VIDEO',
+  'CANVAS',
+]);
+
 /** Set on `<html>` while text is scaled, so a portal's own CSS can react to it. */
 export const TEXT_SCALE_ATTRIBUTE = 'data-pw-text-scale';
 
@@ -107,14 +121,17 @@ export class PageTextScaler {
     this.observer = new MutationObserver((records) => {
       if (this.scale === 1) return;
       const roots = this.scaledRoots();
-      const touched = records.some(
-        (record) =>
-          [...record.addedNodes].some((node) => node instanceof Element) &&
+      const touched = records.some((record) => {
+        // Scripts, frames and images an ad or a widget adds hold no text to scale.
+        const added = [...record.addedNodes].filter(
+          (node): node is Element => node instanceof Element && !NO_TEXT.has(node.tagName),
+        );
+        return (
+          added.length > 0 &&
           (roots.some((root) => root.contains(record.target)) ||
-            [...record.addedNodes].some(
-              (node) => node instanceof Element && roots.some((root) => node.contains(root)),
-            )),
-      );
+            added.some((node) => roots.some((root) => node.contains(root))))
+        );
+      });
       if (touched) this.applySoon();
     });
     this.observer.observe(document.body, { childList: true, subtree: true });
@@ -224,13 +241,11 @@ function measure(element: HTMLElement): TextMetrics {
   };
 }
 
-const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
-
 /** How much the elements that hold text grew, by the median; 1 when there is no text. */
 function measuredGrowth(elements: HTMLElement[], before: TextMetrics[]): number {
   const ratios = elements
     .map((element, index) =>
-      !NOT_TEXT.has(element.tagName) &&
+      !NO_TEXT.has(element.tagName) &&
       [...element.childNodes].some(
         (node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
       )

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { BackendClient, BackendError, Http, wordpressBackend } from '../../src/backend/index.js';
 import '../../src/elements/article-view/article-view.define.js';
+import '../../src/elements/star-rating/star-rating.define.js';
 import { until } from '../helpers.js';
 
 /** What scripts/real-wordpress.mjs set up: the two sites and the ids of the posts it wrote. */
@@ -80,6 +81,35 @@ describe('wordpress adapter against a real WordPress (Debian’s package)', () =
     expect(error.status).to.equal(404);
     expect(requestsTo('/postratings/v1/') - before).to.equal(1);
     expect(client.capabilities.rating).to.equal('none');
+  });
+
+  it('star-rating on a site without ratings shows nothing: no alert, no retry, no tab stop', async () => {
+    const stars = await fixture<HTMLElement>(
+      html`<star-rating
+        backend="wordpress"
+        api=${real.plain}
+        article-id=${id('road')}
+      ></star-rating>`,
+    );
+    const root = stars.shadowRoot!;
+    await until(() => !root.querySelector('[aria-busy="true"]'), 'the rating read to end', 8000);
+    const shown = root.querySelector('[role="alert"], [part="retry"], input, button');
+    expect(shown?.outerHTML ?? null).to.equal(null);
+    expect(root.textContent?.trim()).to.equal('');
+  });
+
+  it('star-rating with WP-PostRatings’ route: the figures, read-only, out of the tab order', async () => {
+    const stars = await fixture<HTMLElement>(
+      html`<star-rating
+        backend="wordpress"
+        api=${real.rated}
+        article-id=${id('reading')}
+      ></star-rating>`,
+    );
+    const root = stars.shadowRoot!;
+    await until(() => !!root.querySelector('[part="summary"]'), 'the summary', 8000);
+    expect(root.querySelector('[part="summary"]')!.textContent).to.include('17 trong 4 đánh giá');
+    expect(root.querySelector('input:enabled, [role="alert"]')?.outerHTML ?? null).to.equal(null);
   });
 
   it('with WP-PostRatings’ route: the rating, read-only', async () => {

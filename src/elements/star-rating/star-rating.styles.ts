@@ -99,6 +99,7 @@ export const starRatingStyles = css`
   }
   /* The instruction for the way the visitor is using the stars: pointer and voice, or keys. */
   .keys,
+  .invite.chosen .pointer,
   .choices:has(input:focus-visible) .pointer {
     display: none;
   }
