@@ -1,8 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
+import { RATING_CLOSED, ratingAverage, type RelatedStrategy } from '../src/model/portal-model.js';
 import type { ArticleTable, Database } from './db.js';
-
-export type RelatedStrategy = 'topic' | 'newer' | 'older' | 'category';
-export const RELATED_STRATEGIES: RelatedStrategy[] = ['topic', 'newer', 'older', 'category'];
 
 export interface RatingSummary {
   articleId: number;
@@ -18,7 +16,7 @@ export interface RatingSummary {
 export type VoteResult =
   | { status: 'counted'; summary: RatingSummary }
   | { status: 'already-voted'; summary: RatingSummary }
-  | { status: 'closed'; summary: RatingSummary }
+  | { status: typeof RATING_CLOSED; summary: RatingSummary }
   | { status: 'not-found' };
 
 type ArticleRow = Selectable<ArticleTable> & { category_name: string; topic_name: string | null };
@@ -32,7 +30,7 @@ export function summaryOf(
     articleId: row.id,
     total,
     count,
-    average: count ? Math.round((total / count) * 10) / 10 : 0,
+    average: ratingAverage(total, count),
     open: Boolean(row.rating_open),
   };
 }
@@ -157,7 +155,9 @@ export class ArticleRepository {
           .executeTakeFirstOrThrow();
         return summaryOf(row);
       };
-      if (!article.rating_open) return { status: 'closed', summary: await current() } as const;
+      if (!article.rating_open) {
+        return { status: RATING_CLOSED, summary: await current() } as const;
+      }
       const inserted = await trx
         .insertInto('votes')
         .values({
