@@ -123,6 +123,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     strictPreflight: false,
   });
   await app.register(etag, { weak: true });
+  // Once closing, answers end their connection: an idle keep-alive connection would otherwise
+  // hold the shutdown for Fastify's 72-second keep-alive time-out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   app.addHook('onSend', async (request, reply) => {
     if (
       (request.method === 'GET' || request.method === 'HEAD') &&

@@ -141,55 +141,62 @@ export class ArticleRepository {
    */
   async vote(articleId: number, voterId: string, score: number): Promise<VoteResult> {
     return this.db.transaction().execute(async (trx) => {
-      const article = await trx
-        .selectFrom('articles')
-        .select(['id', 'rating_open'])
-        .where('id', '=', articleId)
-        .executeTakeFirst();
-      if (!article) return { status: 'not-found' } as const;
-      const current = async () => {
-        const row = await trx
-          .selectFrom('articles')
-          .select(['id', 'total_points', 'rating_count', 'rating_open'])
-          .where('id', '=', articleId)
-          .executeTakeFirstOrThrow();
-        return summaryOf(row);
-      };
-      if (!article.rating_open) {
-        return { status: RATING_CLOSED, summary: await current() } as const;
-      }
+      // The usual case in two statements: the vote, inserted only while the article takes
+      // ratings and this voter has none, then the counters.
       const inserted = await trx
         .insertInto('votes')
-        .values({
-          article_id: articleId,
-          voter_id: voterId,
-          score,
-          created_at: new Date().toISOString(),
-        })
+        .columns(['article_id', 'voter_id', 'score', 'created_at'])
+        .expression(
+          trx
+            .selectNoFrom((eb) => [
+              eb.cast<number>(eb.val(articleId), 'integer').as('article_id'),
+              eb.cast<string>(eb.val(voterId), 'text').as('voter_id'),
+              eb.cast<number>(eb.val(score), 'integer').as('score'),
+              eb.cast<string>(eb.val(new Date().toISOString()), 'text').as('created_at'),
+            ])
+            .where((eb) =>
+              eb.exists(
+                trx
+                  .selectFrom('articles')
+                  .select('id')
+                  .where('id', '=', articleId)
+                  .where('rating_open', '=', 1),
+              ),
+            ),
+        )
         .onConflict((conflict) => conflict.columns(['article_id', 'voter_id']).doNothing())
         .returning('score')
         .executeTakeFirst();
-      if (!inserted) {
-        const previous = await trx
-          .selectFrom('votes')
-          .select('score')
-          .where('article_id', '=', articleId)
-          .where('voter_id', '=', voterId)
+      if (inserted) {
+        const row = await trx
+          .updateTable('articles')
+          .set((eb) => ({
+            total_points: eb('total_points', '+', score),
+            rating_count: eb('rating_count', '+', 1),
+          }))
+          .where('id', '=', articleId)
+          .returning(['id', 'total_points', 'rating_count', 'rating_open'])
           .executeTakeFirstOrThrow();
-        return {
-          status: 'already-voted',
-          summary: { ...(await current()), yourScore: Number(previous.score) },
-        } as const;
+        return { status: 'counted', summary: { ...summaryOf(row), yourScore: score } } as const;
       }
-      await trx
-        .updateTable('articles')
-        .set((eb) => ({
-          total_points: eb('total_points', '+', score),
-          rating_count: eb('rating_count', '+', 1),
-        }))
+      const article = await trx
+        .selectFrom('articles')
+        .select(['id', 'total_points', 'rating_count', 'rating_open'])
         .where('id', '=', articleId)
-        .execute();
-      return { status: 'counted', summary: { ...(await current()), yourScore: score } } as const;
+        .executeTakeFirst();
+      if (!article) return { status: 'not-found' } as const;
+      if (!article.rating_open)
+        return { status: RATING_CLOSED, summary: summaryOf(article) } as const;
+      const previous = await trx
+        .selectFrom('votes')
+        .select('score')
+        .where('article_id', '=', articleId)
+        .where('voter_id', '=', voterId)
+        .executeTakeFirstOrThrow();
+      return {
+        status: 'already-voted',
+        summary: { ...summaryOf(article), yourScore: Number(previous.score) },
+      } as const;
     });
   }
 
