@@ -20,6 +20,20 @@ export type VoteResult =
   | { status: 'not-found' };
 
 type ArticleRow = Selectable<ArticleTable> & { category_name: string; topic_name: string | null };
+type SummaryRow = Pick<
+  ArticleRow,
+  | 'id'
+  | 'slug'
+  | 'title'
+  | 'lead'
+  | 'image_url'
+  | 'image_alt'
+  | 'image_caption'
+  | 'category_id'
+  | 'published_at'
+  | 'category_name'
+>;
+type ArticlePosition = Pick<ArticleRow, 'id' | 'category_id' | 'topic_id' | 'published_at'>;
 
 export function summaryOf(
   row: Pick<ArticleRow, 'id' | 'total_points' | 'rating_count' | 'rating_open'>,
@@ -48,8 +62,36 @@ export class ArticleRepository {
       .select(['categories.name as category_name', 'topics.name as topic_name']);
   }
 
+  /** What a list shows of each article: no body, no topic. */
+  private summaries() {
+    return this.db
+      .selectFrom('articles')
+      .innerJoin('categories', 'categories.id', 'articles.category_id')
+      .select([
+        'articles.id',
+        'articles.slug',
+        'articles.title',
+        'articles.lead',
+        'articles.image_url',
+        'articles.image_alt',
+        'articles.image_caption',
+        'articles.category_id',
+        'articles.published_at',
+        'categories.name as category_name',
+      ]);
+  }
+
   async find(id: number): Promise<ArticleRow | undefined> {
     return this.articles().where('articles.id', '=', id).executeTakeFirst();
+  }
+
+  /** Where an article sits, as the related strategies need it. */
+  async position(id: number): Promise<ArticlePosition | undefined> {
+    return this.db
+      .selectFrom('articles')
+      .select(['id', 'category_id', 'topic_id', 'published_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   /** Newest first, `limit` at a time; the cursor is the last row's date and id. */
@@ -58,7 +100,7 @@ export class ArticleRepository {
     cursor?: { publishedAt: string; id: number };
     limit: number;
   }) {
-    let query = this.articles()
+    let query = this.summaries()
       .orderBy('articles.published_at', 'desc')
       .orderBy('articles.id', 'desc')
       .limit(options.limit + 1);
@@ -83,11 +125,11 @@ export class ArticleRepository {
    * in the same category. Never the article itself.
    */
   async related(
-    article: ArticleRow,
+    article: ArticlePosition,
     strategy: RelatedStrategy,
     limit: number,
-  ): Promise<ArticleRow[]> {
-    const base = this.articles().where('articles.id', '!=', article.id).limit(limit);
+  ): Promise<SummaryRow[]> {
+    const base = this.summaries().where('articles.id', '!=', article.id).limit(limit);
     switch (strategy) {
       case 'topic':
         if (!article.topic_id) return [];
@@ -220,4 +262,4 @@ export class ArticleRepository {
   }
 }
 
-export type { ArticleRow };
+export type { ArticlePosition, ArticleRow, SummaryRow };

@@ -4,7 +4,7 @@ import {
   readingMinutes,
   type RelatedStrategy,
 } from '../../src/model/portal-model.js';
-import type { ArticleRepository, ArticleRow, RatingSummary } from '../repository.js';
+import type { ArticleRepository, RatingSummary, SummaryRow } from '../repository.js';
 import { summaryOf as ratingOf } from '../repository.js';
 import type { VoterTokens } from '../voter-token.js';
 import { sendError } from './errors.js';
@@ -31,7 +31,7 @@ function cursorFrom(cursor: string): { publishedAt: string; id: number } | undef
   return Number(id) <= MAX_ID ? { publishedAt, id: Number(id) } : undefined;
 }
 
-const cursorOf = (row: ArticleRow) =>
+const cursorOf = (row: SummaryRow) =>
   Buffer.from(`${row.published_at}|${row.id}`).toString('base64url');
 
 /** Articles: the list, one article, related articles. */
@@ -42,7 +42,7 @@ export const articlesPlugin: FastifyPluginAsync<ArticlesOptions> = async (
   // Cached answers are the same for everyone: no request header may change an address in them.
   const absolute = (url: string) =>
     url.startsWith('/') && !url.startsWith('//') ? `${publicUrl}${url}` : url;
-  const summaryOf = (row: ArticleRow) => ({
+  const summaryOf = (row: SummaryRow) => ({
     id: row.id,
     slug: row.slug,
     title: row.title,
@@ -104,10 +104,10 @@ export const articlesPlugin: FastifyPluginAsync<ArticlesOptions> = async (
   api.get('/articles/:id/related', { schema: relatedSchema }, async (request, reply) => {
     const { id } = request.params as { id: number };
     const { strategy, limit } = request.query as { strategy: string; limit: number };
-    const row = await repository.find(id);
+    const row = await repository.position(id);
     if (!row) return sendError(reply, 404, 'not-found', `No article ${id}`);
     // Strategies are asked in order, and no further once the merged list is full.
-    const lists: ArticleRow[][] = [];
+    const lists: SummaryRow[][] = [];
     for (const name of strategy.split(',') as RelatedStrategy[]) {
       if (mergeRelated(lists, limit).length >= limit) break;
       lists.push(await repository.related(row, name, limit));
