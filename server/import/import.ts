@@ -280,7 +280,10 @@ export async function completeFromNukeViet(
         ...Object.fromEntries(Object.entries(page).filter(([, value]) => value !== '')),
       });
     } catch (error) {
-      problems.push(`${article.title}: ${(error as Error).message}; kept the feed's summary`);
+      // fetch says only "fetch failed"; the reason (a name that does not resolve, a refusal) is its cause.
+      const { message, cause } = error as Error & { cause?: Error };
+      const reason = cause?.message ? `${message} (${cause.message})` : message;
+      problems.push(`${article.title}: ${reason}; kept the feed's summary`);
       complete.push(article);
     }
   }
