@@ -11,5 +11,7 @@ export function voterOf(tokens: VoterTokens, request: FastifyRequest): string | 
 
 /** An answer for one voter only: no shared cache may keep it or give it to anyone else. */
 export function personal(reply: FastifyReply): FastifyReply {
-  return reply.header('cache-control', 'private, no-store').header('vary', VOTER_TOKEN_HEADER);
+  // Added to the Vary that CORS set (Origin), not in its place.
+  const vary = [reply.getHeader('vary'), VOTER_TOKEN_HEADER].filter(Boolean).join(', ');
+  return reply.header('cache-control', 'private, no-store').header('vary', vary);
 }
