@@ -1,7 +1,8 @@
 // A national deployment on one machine: 1,000,000 articles and 10,000,000 votes in PostgreSQL,
 // made by generate_series inside the database, then every API read and votes under autocannon,
 // each printed beside a bare Fastify route answering the same JSON, and the query plans.
-// Not run in CI: BENCH_DATABASE_URL names a database it may empty, e.g.
+// Not run in CI: BENCH_DATABASE_URL names a database it may empty (BENCH_REUSE=1 keeps the
+// rows of an earlier run), e.g.
 //   createdb -O widgets widgets_scale
 //   BENCH_DATABASE_URL=postgres://widgets:widgets@127.0.0.1:5432/widgets_scale npm run bench:scale
 import autocannon from 'autocannon';
@@ -107,11 +108,26 @@ const randomGet = (path: (id: number) => string): autocannon.Options['requests']
   { method: 'GET', setupRequest: (request) => ({ ...request, path: path(randomId()) }) },
 ];
 
-const { db } = await openEmptyDatabase(url);
-const started = performance.now();
-await migrate(db);
-await generate(db);
-console.log(`generated in ${seconds(started)}\n`);
+const kept = new Kysely<Database>({
+  dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
+});
+const existing = await sql<{ n: string }>`select count(*) as n from articles`
+  .execute(kept)
+  .then((result) => Number(result.rows[0]?.n ?? 0))
+  .catch(() => 0);
+let db: Kysely<Database>;
+// BENCH_REUSE=1 measures again on the articles an earlier run generated.
+if (process.env.BENCH_REUSE === '1' && existing === ARTICLES) {
+  db = kept;
+  console.log(`Reusing ${existing.toLocaleString('en')} generated articles.\n`);
+} else {
+  await kept.destroy();
+  ({ db } = await openEmptyDatabase(url));
+  const started = performance.now();
+  await migrate(db);
+  await generate(db);
+  console.log(`generated in ${seconds(started)}\n`);
+}
 
 // Every query the API makes, recorded once per endpoint and explained.
 const queries = new Map<string, readonly unknown[]>();

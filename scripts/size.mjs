@@ -12,8 +12,8 @@ const BUDGETS = [
   // Guards against growth; the aim of 16 KB is out of reach (see docs/sizes.md). Grown in #13 by
   // the body allow-list both sanitisers share, address checks, four error messages, star-rating's
   // honest vote outcomes in two languages and text size on px pages.
-  { pattern: /^portal-widgets\.js$/, budget: 25 * KB },
-  { pattern: /^portal-widgets\.iife\.js$/, budget: 25 * KB },
+  { pattern: /^portal-widgets\.js$/, budget: 25.5 * KB },
+  { pattern: /^portal-widgets\.iife\.js$/, budget: 25.5 * KB },
   // font-scaler and contrast-toggle alone: Lit's ReactiveElement without lit-html.
   { pattern: /^portal-toolbar\.js$/, budget: 9 * KB },
   { pattern: /^autoloader\.js$/, budget: 1.5 * KB },

@@ -1,8 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
+import { RATING_CLOSED, ratingAverage, type RelatedStrategy } from '../src/model/portal-model.js';
 import type { ArticleTable, Database } from './db.js';
-
-export type RelatedStrategy = 'topic' | 'newer' | 'older' | 'category';
-export const RELATED_STRATEGIES: RelatedStrategy[] = ['topic', 'newer', 'older', 'category'];
 
 export interface RatingSummary {
   articleId: number;
@@ -18,10 +16,24 @@ export interface RatingSummary {
 export type VoteResult =
   | { status: 'counted'; summary: RatingSummary }
   | { status: 'already-voted'; summary: RatingSummary }
-  | { status: 'closed'; summary: RatingSummary }
+  | { status: typeof RATING_CLOSED; summary: RatingSummary }
   | { status: 'not-found' };
 
 type ArticleRow = Selectable<ArticleTable> & { category_name: string; topic_name: string | null };
+type SummaryRow = Pick<
+  ArticleRow,
+  | 'id'
+  | 'slug'
+  | 'title'
+  | 'lead'
+  | 'image_url'
+  | 'image_alt'
+  | 'image_caption'
+  | 'category_id'
+  | 'published_at'
+  | 'category_name'
+>;
+type ArticlePosition = Pick<ArticleRow, 'id' | 'category_id' | 'topic_id' | 'published_at'>;
 
 export function summaryOf(
   row: Pick<ArticleRow, 'id' | 'total_points' | 'rating_count' | 'rating_open'>,
@@ -32,7 +44,7 @@ export function summaryOf(
     articleId: row.id,
     total,
     count,
-    average: count ? Math.round((total / count) * 10) / 10 : 0,
+    average: ratingAverage(total, count),
     open: Boolean(row.rating_open),
   };
 }
@@ -50,8 +62,36 @@ export class ArticleRepository {
       .select(['categories.name as category_name', 'topics.name as topic_name']);
   }
 
+  /** What a list shows of each article: no body, no topic. */
+  private summaries() {
+    return this.db
+      .selectFrom('articles')
+      .innerJoin('categories', 'categories.id', 'articles.category_id')
+      .select([
+        'articles.id',
+        'articles.slug',
+        'articles.title',
+        'articles.lead',
+        'articles.image_url',
+        'articles.image_alt',
+        'articles.image_caption',
+        'articles.category_id',
+        'articles.published_at',
+        'categories.name as category_name',
+      ]);
+  }
+
   async find(id: number): Promise<ArticleRow | undefined> {
     return this.articles().where('articles.id', '=', id).executeTakeFirst();
+  }
+
+  /** Where an article sits, as the related strategies need it. */
+  async position(id: number): Promise<ArticlePosition | undefined> {
+    return this.db
+      .selectFrom('articles')
+      .select(['id', 'category_id', 'topic_id', 'published_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   /** Newest first, `limit` at a time; the cursor is the last row's date and id. */
@@ -60,7 +100,7 @@ export class ArticleRepository {
     cursor?: { publishedAt: string; id: number };
     limit: number;
   }) {
-    let query = this.articles()
+    let query = this.summaries()
       .orderBy('articles.published_at', 'desc')
       .orderBy('articles.id', 'desc')
       .limit(options.limit + 1);
@@ -85,11 +125,11 @@ export class ArticleRepository {
    * in the same category. Never the article itself.
    */
   async related(
-    article: ArticleRow,
+    article: ArticlePosition,
     strategy: RelatedStrategy,
     limit: number,
-  ): Promise<ArticleRow[]> {
-    const base = this.articles().where('articles.id', '!=', article.id).limit(limit);
+  ): Promise<SummaryRow[]> {
+    const base = this.summaries().where('articles.id', '!=', article.id).limit(limit);
     switch (strategy) {
       case 'topic':
         if (!article.topic_id) return [];
@@ -143,53 +183,62 @@ export class ArticleRepository {
    */
   async vote(articleId: number, voterId: string, score: number): Promise<VoteResult> {
     return this.db.transaction().execute(async (trx) => {
-      const article = await trx
-        .selectFrom('articles')
-        .select(['id', 'rating_open'])
-        .where('id', '=', articleId)
-        .executeTakeFirst();
-      if (!article) return { status: 'not-found' } as const;
-      const current = async () => {
-        const row = await trx
-          .selectFrom('articles')
-          .select(['id', 'total_points', 'rating_count', 'rating_open'])
-          .where('id', '=', articleId)
-          .executeTakeFirstOrThrow();
-        return summaryOf(row);
-      };
-      if (!article.rating_open) return { status: 'closed', summary: await current() } as const;
+      // The usual case in two statements: the vote, inserted only while the article takes
+      // ratings and this voter has none, then the counters.
       const inserted = await trx
         .insertInto('votes')
-        .values({
-          article_id: articleId,
-          voter_id: voterId,
-          score,
-          created_at: new Date().toISOString(),
-        })
+        .columns(['article_id', 'voter_id', 'score', 'created_at'])
+        .expression(
+          trx
+            .selectNoFrom((eb) => [
+              eb.cast<number>(eb.val(articleId), 'integer').as('article_id'),
+              eb.cast<string>(eb.val(voterId), 'text').as('voter_id'),
+              eb.cast<number>(eb.val(score), 'integer').as('score'),
+              eb.cast<string>(eb.val(new Date().toISOString()), 'text').as('created_at'),
+            ])
+            .where((eb) =>
+              eb.exists(
+                trx
+                  .selectFrom('articles')
+                  .select('id')
+                  .where('id', '=', articleId)
+                  .where('rating_open', '=', 1),
+              ),
+            ),
+        )
         .onConflict((conflict) => conflict.columns(['article_id', 'voter_id']).doNothing())
         .returning('score')
         .executeTakeFirst();
-      if (!inserted) {
-        const previous = await trx
-          .selectFrom('votes')
-          .select('score')
-          .where('article_id', '=', articleId)
-          .where('voter_id', '=', voterId)
+      if (inserted) {
+        const row = await trx
+          .updateTable('articles')
+          .set((eb) => ({
+            total_points: eb('total_points', '+', score),
+            rating_count: eb('rating_count', '+', 1),
+          }))
+          .where('id', '=', articleId)
+          .returning(['id', 'total_points', 'rating_count', 'rating_open'])
           .executeTakeFirstOrThrow();
-        return {
-          status: 'already-voted',
-          summary: { ...(await current()), yourScore: Number(previous.score) },
-        } as const;
+        return { status: 'counted', summary: { ...summaryOf(row), yourScore: score } } as const;
       }
-      await trx
-        .updateTable('articles')
-        .set((eb) => ({
-          total_points: eb('total_points', '+', score),
-          rating_count: eb('rating_count', '+', 1),
-        }))
+      const article = await trx
+        .selectFrom('articles')
+        .select(['id', 'total_points', 'rating_count', 'rating_open'])
         .where('id', '=', articleId)
-        .execute();
-      return { status: 'counted', summary: { ...(await current()), yourScore: score } } as const;
+        .executeTakeFirst();
+      if (!article) return { status: 'not-found' } as const;
+      if (!article.rating_open)
+        return { status: RATING_CLOSED, summary: summaryOf(article) } as const;
+      const previous = await trx
+        .selectFrom('votes')
+        .select('score')
+        .where('article_id', '=', articleId)
+        .where('voter_id', '=', voterId)
+        .executeTakeFirstOrThrow();
+      return {
+        status: 'already-voted',
+        summary: { ...summaryOf(article), yourScore: Number(previous.score) },
+      } as const;
     });
   }
 
@@ -213,4 +262,4 @@ export class ArticleRepository {
   }
 }
 
-export type { ArticleRow };
+export type { ArticlePosition, ArticleRow, SummaryRow };

@@ -4,7 +4,7 @@ import { buildApp } from './app.js';
 import { openDatabase, type DatabaseConnection } from './db.js';
 import { migrate } from './migrations.js';
 import { ArticleRepository } from './repository.js';
-import { seedDemo, type DemoSeedResult } from './seed.js';
+import { seedDemo, type DemoSeedResult } from './demo/seed.js';
 
 export interface ServerSettings {
   databaseUrl: string;

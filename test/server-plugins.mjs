@@ -9,7 +9,7 @@ register();
 const { buildApp } = await import('../server/app.ts');
 const { openDatabase } = await import('../server/db.ts');
 const { migrate } = await import('../server/migrations.ts');
-const { seedDemo } = await import('../server/seed.ts');
+const { seedDemo } = await import('../server/demo/seed.ts');
 
 /** A port nothing listens on at this moment. */
 function freePort() {

@@ -57,11 +57,10 @@ test('the server package names exactly what the server imports, at the tested ve
 let server;
 let base;
 before(async () => {
-  execFileSync(
-    'npx',
-    ['tsc', '-p', 'tsconfig.server-build.json', '--outDir', join(scratch, 'server')],
-    { cwd: root, stdio: 'pipe' },
-  );
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.server-build.json', '--outDir', scratch], {
+    cwd: root,
+    stdio: 'pipe',
+  });
   for (const file of ['package.json', 'package-lock.json']) {
     cpSync(join(root, 'deploy', file), join(scratch, file));
   }
@@ -122,7 +121,7 @@ test('starts from compiled JavaScript: the API and the script-tag files, no demo
 test('imports with the compiled importer, and serves what it imported', async () => {
   const output = execFileSync(
     process.execPath,
-    ['server/import-cli.js', join(root, 'server/test/fixtures/articles.json')],
+    ['server/import/cli.js', join(root, 'server/test/fixtures/articles.json')],
     {
       cwd: scratch,
       encoding: 'utf8',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CATEGORIES, SEED_ARTICLES, TOPICS } from '../seed-data.js';
-import { seedDemo } from '../seed.js';
+import { CATEGORIES, SEED_ARTICLES, TOPICS } from '../demo/seed-data.js';
+import { seedDemo } from '../demo/seed.js';
 import { createHarness, DATABASES, newToken, vote, type Harness } from './harness.js';
 
 interface Summary {

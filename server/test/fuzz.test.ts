@@ -156,7 +156,7 @@ for (const database of DATABASES) {
           }
         }),
         {
-          numRuns: Number(process.env.FUZZ_RUNS ?? 2000),
+          numRuns: Number(process.env.FUZZ_RUNS ?? 10_000),
           seed: Number(process.env.FUZZ_SEED ?? 20261127),
         },
       );

@@ -139,6 +139,11 @@ for (const database of DATABASES) {
       assert.equal(own.statusCode, 200);
       assert.match(String(own.headers['cache-control']), /no-store/);
       assert.match(String(own.headers.vary), /x-voter-token/i);
+      const fromPortal = await get('/api/v1/articles/9', {
+        'x-voter-token': token,
+        origin: PORTAL,
+      });
+      assert.match(String(fromPortal.headers.vary), /origin.*x-voter-token/i);
       const { rating } = own.json<{ rating: { count: number; yourScore: number } }>();
       assert.equal(rating.count, 1);
       assert.equal(rating.yourScore, 4);

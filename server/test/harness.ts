@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../app.js';
 import { openDatabase, type DatabaseConnection } from '../db.js';
 import { migrate } from '../migrations.js';
-import { seedDemo } from '../seed.js';
+import { seedDemo } from '../demo/seed.js';
 
 /** The databases every server test runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const DATABASES: { name: string; url: string }[] = [

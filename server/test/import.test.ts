@@ -2,8 +2,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { fetchWordPress, parseJson, parseFeed, readSource, storeArticles } from '../import.js';
-import { SEED_ARTICLES } from '../seed-data.js';
+import {
+  fetchWordPress,
+  parseJson,
+  parseFeed,
+  readSource,
+  storeArticles,
+} from '../import/import.js';
+import { SEED_ARTICLES } from '../demo/seed-data.js';
 import { createHarness, DATABASES, type Harness } from './harness.js';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;

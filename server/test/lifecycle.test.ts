@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openDatabase } from '../db.js';
-import { parseJson, storeArticles, type ImportedArticle } from '../import.js';
+import { parseJson, storeArticles, type ImportedArticle } from '../import/import.js';
 import { migrate } from '../migrations.js';
-import { DEMO_ORIGIN, seedDemo } from '../seed.js';
-import { SEED_ARTICLES } from '../seed-data.js';
+import { DEMO_ORIGIN, seedDemo } from '../demo/seed.js';
+import { SEED_ARTICLES } from '../demo/seed-data.js';
 import { settingsFromEnv, startServer, type ServerSettings } from '../start.js';
 import { DATABASES, openEmptyDatabase } from './harness.js';
 

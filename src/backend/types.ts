@@ -1,4 +1,5 @@
 /** What every backend gives the elements, whatever it is built on. */
+import type { RelatedStrategy } from '../model/portal-model.js';
 
 export interface Named {
   id: string;
@@ -49,13 +50,7 @@ export interface Article extends ArticleSummary {
   rating: RatingSummary | null;
 }
 
-export type RelatedStrategy = 'topic' | 'newer' | 'older' | 'category';
-export const RELATED_STRATEGIES: readonly RelatedStrategy[] = [
-  'topic',
-  'newer',
-  'older',
-  'category',
-];
+export { RELATED_STRATEGIES, type RelatedStrategy } from '../model/portal-model.js';
 
 export interface BackendCapabilities {
   /** `write`: visitors can vote; `read`: the summary only; `none`: no ratings at all. */

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { openDatabase } from './db.js';
+import { openDatabase } from '../db.js';
 import { readSource, storeArticles, type ImportFormat } from './import.js';
-import { migrate } from './migrations.js';
-import { settingsFromEnv } from './start.js';
+import { migrate } from '../migrations.js';
+import { settingsFromEnv } from '../start.js';
 
 const USAGE = `Usage: npm run import -- <feed.xml | articles.json | https://…> [--format rss|nukeviet|wordpress|json] [--id-offset N]
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from './db.js';
+import type { Database } from '../db.js';
 import { CATEGORIES, SEED_ARTICLES, SEED_SOURCE, TOPICS } from './seed-data.js';
 
 /** The `origin` of the demo articles; an import removes every article with it. */

@@ -4,8 +4,9 @@ import createDOMPurify from 'dompurify';
 import { XMLParser } from 'fast-xml-parser';
 import { JSDOM } from 'jsdom';
 import type { Kysely } from 'kysely';
-import type { Database } from './db.js';
-import { DEMO_ORIGIN } from './seed.js';
+import { SANITIZER_FORBID_ATTR, SANITIZER_FORBID_TAGS } from '../../src/model/portal-model.js';
+import type { Database } from '../db.js';
+import { DEMO_ORIGIN } from '../demo/seed.js';
 
 /** One article as every source is turned into before it is stored. */
 export interface ImportedArticle {
@@ -34,8 +35,8 @@ const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMP
 /** Article HTML from a source we do not control, made safe before it is stored. */
 export function sanitizeHtml(html: string, base?: string): string {
   const clean = purify.sanitize(html, {
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'],
-    FORBID_ATTR: ['style'],
+    FORBID_TAGS: [...SANITIZER_FORBID_TAGS],
+    FORBID_ATTR: [...SANITIZER_FORBID_ATTR],
   });
   return base ? absolutise(clean, base) : clean;
 }
@@ -279,7 +280,10 @@ export async function completeFromNukeViet(
         ...Object.fromEntries(Object.entries(page).filter(([, value]) => value !== '')),
       });
     } catch (error) {
-      problems.push(`${article.title}: ${(error as Error).message}; kept the feed's summary`);
+      // fetch says only "fetch failed"; the reason (a name that does not resolve, a refusal) is its cause.
+      const { message, cause } = error as Error & { cause?: Error };
+      const reason = cause?.message ? `${message} (${cause.message})` : message;
+      problems.push(`${article.title}: ${reason}; kept the feed's summary`);
       complete.push(article);
     }
   }

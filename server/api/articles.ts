@@ -1,0 +1,117 @@
+import type { FastifyPluginAsync } from 'fastify';
+import {
+  mergeRelated,
+  readingMinutes,
+  type RelatedStrategy,
+} from '../../src/model/portal-model.js';
+import type { ArticleRepository, RatingSummary, SummaryRow } from '../repository.js';
+import { summaryOf as ratingOf } from '../repository.js';
+import type { VoterTokens } from '../voter-token.js';
+import { sendError } from './errors.js';
+import { articleSchema, listSchema, MAX_ID, relatedSchema } from './schemas.js';
+import { personal, voterOf } from './voter.js';
+
+export interface ArticlesOptions {
+  repository: ArticleRepository;
+  tokens: VoterTokens;
+  /** Prefix for the server's own files (PUBLIC_URL), '' for path-absolute addresses. */
+  publicUrl: string;
+}
+
+/** A date as the database stores it (`toISOString`). */
+const STORED_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** The position a `nextCursor` names, or undefined for anything this API did not give out. */
+function cursorFrom(cursor: string): { publishedAt: string; id: number } | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
+  const [publishedAt = '', id = '', extra] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (extra !== undefined || !STORED_DATE.test(publishedAt) || !/^[1-9]\d{0,9}$/.test(id)) {
+    return undefined;
+  }
+  return Number(id) <= MAX_ID ? { publishedAt, id: Number(id) } : undefined;
+}
+
+const cursorOf = (row: SummaryRow) =>
+  Buffer.from(`${row.published_at}|${row.id}`).toString('base64url');
+
+/** Articles: the list, one article, related articles. */
+export const articlesPlugin: FastifyPluginAsync<ArticlesOptions> = async (
+  api,
+  { repository, tokens, publicUrl },
+) => {
+  // Cached answers are the same for everyone: no request header may change an address in them.
+  const absolute = (url: string) =>
+    url.startsWith('/') && !url.startsWith('//') ? `${publicUrl}${url}` : url;
+  const summaryOf = (row: SummaryRow) => ({
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    lead: row.lead,
+    image: row.image_url
+      ? { url: absolute(row.image_url), alt: row.image_alt, caption: row.image_caption }
+      : null,
+    category: { id: row.category_id, name: row.category_name },
+    publishedAt: row.published_at,
+  });
+
+  api.get('/articles', { schema: listSchema }, async (request, reply) => {
+    const { category, limit, cursor } = request.query as {
+      category?: string;
+      limit: number;
+      cursor?: string;
+    };
+    const after = cursor ? cursorFrom(cursor) : undefined;
+    if (cursor && !after) {
+      return sendError(reply, 400, 'invalid', 'cursor is not one this API gave out');
+    }
+    const { rows, hasMore } = await repository.list({ category, cursor: after, limit });
+    const last = rows.at(-1);
+    return {
+      items: rows.map(summaryOf),
+      nextCursor: hasMore && last ? cursorOf(last) : null,
+    };
+  });
+
+  api.get('/articles/:id', { schema: articleSchema }, async (request, reply) => {
+    const { id } = request.params as { id: number };
+    const row = await repository.find(id);
+    if (!row) return sendError(reply, 404, 'not-found', `No article ${id}`);
+    // With the voter's token the answer is theirs: fresh, with their score, never cached.
+    const voter = voterOf(tokens, request);
+    const rating: RatingSummary = ratingOf(row);
+    if (voter) {
+      personal(reply);
+      const own = await repository.summary(id, voter);
+      if (own?.yourScore !== undefined) rating.yourScore = own.yourScore;
+    }
+    const words = row.body_html
+      .replace(/<[^>]*>/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean).length;
+    return {
+      ...summaryOf(row),
+      bodyHtml: row.body_html,
+      author: row.author,
+      source: row.source_name,
+      topic: row.topic_id ? { id: row.topic_id, name: row.topic_name ?? '' } : null,
+      updatedAt: row.updated_at,
+      lang: row.lang,
+      readingMinutes: readingMinutes(words),
+      rating,
+    };
+  });
+
+  api.get('/articles/:id/related', { schema: relatedSchema }, async (request, reply) => {
+    const { id } = request.params as { id: number };
+    const { strategy, limit } = request.query as { strategy: string; limit: number };
+    const row = await repository.position(id);
+    if (!row) return sendError(reply, 404, 'not-found', `No article ${id}`);
+    // Strategies are asked in order, and no further once the merged list is full.
+    const lists: SummaryRow[][] = [];
+    for (const name of strategy.split(',') as RelatedStrategy[]) {
+      if (mergeRelated(lists, limit).length >= limit) break;
+      lists.push(await repository.related(row, name, limit));
+    }
+    return { items: mergeRelated(lists, limit).map(summaryOf) };
+  });
+};

@@ -1,0 +1,26 @@
+import type { FastifyReply } from 'fastify';
+import { RATING_CLOSED } from '../../src/model/portal-model.js';
+
+export const API_PREFIX = '/api/v1';
+
+export type ErrorCode =
+  | 'invalid'
+  | 'not-found'
+  | 'no-route'
+  | 'already-voted'
+  | typeof RATING_CLOSED
+  | 'invalid-token'
+  | 'rate-limited'
+  | 'origin-not-allowed'
+  | 'internal';
+
+/** Every error the API answers with: `{ error: { code, message } }`. */
+export function sendError(
+  reply: FastifyReply,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  extra = {},
+) {
+  return reply.code(status).send({ error: { code, message, ...extra } });
+}

@@ -1,0 +1,170 @@
+import { RELATED_STRATEGIES } from '../../src/model/portal-model.js';
+
+/** The largest article id there is (a PostgreSQL `integer`). */
+export const MAX_ID = 2147483647;
+
+export const RATING_SUMMARY_SCHEMA = {
+  $id: 'RatingSummary',
+  type: 'object',
+  required: ['articleId', 'total', 'count', 'average', 'open'],
+  properties: {
+    articleId: { type: 'integer' },
+    total: { type: 'integer', description: 'Sum of all points given' },
+    count: { type: 'integer', description: 'Number of ratings' },
+    average: { type: 'number', description: 'total / count, one decimal' },
+    open: { type: 'boolean', description: 'Whether visitors may still rate' },
+    yourScore: { type: 'integer', description: "This voter's score, with a voter token" },
+  },
+};
+
+const errorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        summary: { $ref: 'RatingSummary#' },
+      },
+    },
+  },
+} as const;
+
+const imageSchema = {
+  type: ['object', 'null'],
+  required: ['url', 'alt', 'caption'],
+  properties: { url: { type: 'string' }, alt: { type: 'string' }, caption: { type: 'string' } },
+} as const;
+
+const namedSchema = {
+  type: 'object',
+  required: ['id', 'name'],
+  properties: { id: { type: 'string' }, name: { type: 'string' } },
+} as const;
+
+const summaryProperties = {
+  id: { type: 'integer' },
+  slug: { type: 'string' },
+  title: { type: 'string' },
+  lead: { type: 'string' },
+  image: imageSchema,
+  category: namedSchema,
+  publishedAt: { type: 'string', format: 'date-time' },
+} as const;
+
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'integer', minimum: 1, maximum: MAX_ID } },
+} as const;
+
+const summaryList = {
+  type: 'array',
+  items: { type: 'object', properties: summaryProperties },
+} as const;
+
+export const listSchema = {
+  summary: 'Articles, newest first',
+  querystring: {
+    type: 'object',
+    properties: {
+      // Category ids are slugs (imports make them so): nothing else reaches the database.
+      category: { type: 'string', maxLength: 64, pattern: '^[a-z0-9-]+$' },
+      limit: { type: 'integer', minimum: 1, maximum: 50, default: 10 },
+      cursor: { type: 'string', maxLength: 200 },
+    },
+  },
+  response: {
+    200: {
+      type: 'object',
+      required: ['items', 'nextCursor'],
+      properties: { items: summaryList, nextCursor: { type: ['string', 'null'] } },
+    },
+    400: errorSchema,
+  },
+};
+
+export const articleSchema = {
+  summary: 'One article with its rating summary; with a voter token, fresh and with their score',
+  params: idParams,
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        ...summaryProperties,
+        bodyHtml: { type: 'string', description: 'Sanitised HTML' },
+        author: { type: 'string' },
+        source: { type: 'string' },
+        topic: { anyOf: [namedSchema, { type: 'null' }] },
+        updatedAt: { type: 'string', format: 'date-time' },
+        lang: { type: 'string' },
+        readingMinutes: { type: 'integer' },
+        rating: { $ref: 'RatingSummary#' },
+      },
+    },
+    404: errorSchema,
+  },
+};
+
+const strategyName = `(${RELATED_STRATEGIES.join('|')})`;
+
+export const relatedSchema = {
+  summary: 'Related articles: same topic, newer / older / latest in the category',
+  params: idParams,
+  querystring: {
+    type: 'object',
+    properties: {
+      strategy: {
+        type: 'string',
+        pattern: `^${strategyName}(,${strategyName})*$`,
+        default: 'topic',
+        description:
+          'One strategy, or several separated by commas, merged in order without repeats',
+      },
+      limit: { type: 'integer', minimum: 1, maximum: 20, default: 5 },
+    },
+  },
+  response: {
+    200: { type: 'object', required: ['items'], properties: { items: summaryList } },
+    404: errorSchema,
+  },
+};
+
+export const ratingSchema = {
+  summary: "Rating summary; with a voter token, also this voter's score",
+  params: idParams,
+  response: { 200: { $ref: 'RatingSummary#' }, 404: errorSchema },
+};
+
+export const voterTokenSchema = {
+  summary: 'A new voter token, to keep and send with votes',
+  response: {
+    201: { type: 'object', required: ['token'], properties: { token: { type: 'string' } } },
+    403: errorSchema,
+    429: errorSchema,
+  },
+};
+
+export const voteSchema = {
+  summary: 'Rate an article 1–5, once per voter token',
+  security: [{ voterToken: [] }],
+  params: idParams,
+  body: {
+    type: 'object',
+    required: ['score'],
+    additionalProperties: false,
+    properties: { score: { type: 'integer', minimum: 1, maximum: 5 } },
+  },
+  response: {
+    201: { $ref: 'RatingSummary#' },
+    400: errorSchema,
+    401: errorSchema,
+    403: errorSchema,
+    404: errorSchema,
+    409: errorSchema,
+    429: errorSchema,
+  },
+};
