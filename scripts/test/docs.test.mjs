@@ -108,8 +108,8 @@ test('the sample portal and its articles are of today: a commune, with no distri
   // Since 1 July 2025 local government has two tiers, provinces and communes (xã, phường, đặc khu).
   const retired = /(^|[^\p{L}])(huyện|quận|thị xã|thị trấn)(?!\p{L})/iu;
   const written = [
-    'server/seed-data.ts',
-    'server/seed.ts',
+    'server/demo/seed-data.ts',
+    'server/demo/seed.ts',
     ...readdirSync(join(root, 'demo'))
       .filter((file) => /\.(html|js)$/.test(file))
       .map((file) => `demo/${file}`),
@@ -130,7 +130,7 @@ test("the README's first screen is what a webmaster needs to get the widgets wor
   }
   assert.match(firstScreen, /Nothing shows\?/);
   // The snippet's article exists on a freshly started reference server (ids 1 to the seed's count).
-  const seeded = (read('server/seed-data.ts').match(/^ {4}slug: /gm) ?? []).length;
+  const seeded = (read('server/demo/seed-data.ts').match(/^ {4}slug: /gm) ?? []).length;
   for (const [, id] of snippet.matchAll(/article-id="([^"]*)"/g)) {
     assert.ok(Number(id) >= 1 && Number(id) <= seeded, `article-id="${id}" is a sample article`);
   }
