@@ -1,11 +1,14 @@
 import { configureFromScript, findOwnScript } from './core/config.js';
-import { defineHeldInTurns, holdDefinitions, nextTask } from './core/define.js';
+import { defineHeldInTurns, holdDefinitions, nextTask, tagName } from './core/define.js';
 import { getPagePreferences } from './prefs/page-preferences.js';
 
 // Imported first by the bundle entry, so a data-prefix applies before any element is defined, and
 // the elements imported after it wait for startOnPage.
 configureFromScript(findOwnScript(import.meta.url));
 if (typeof document !== 'undefined') holdDefinitions();
+
+/** The elements that show numbers or dates once their data comes. */
+const FORMATTING = ['article-view', 'star-rating', 'related-list'];
 
 /**
  * What a script-tag file does on the page once its modules are evaluated; nothing in Node. The
@@ -19,7 +22,10 @@ export function startOnPage(api: object): void {
   const page = window as { PortalWidgets?: unknown };
   page.PortalWidgets ??= api;
   getPagePreferences();
-  void defineHeldInTurns().then(nextTask).then(warmUpNumberFormat);
+  void defineHeldInTurns().then(() => {
+    if (document.querySelector(FORMATTING.map((base) => `${tagName(base)}:defined`).join(',')))
+      return nextTask().then(warmUpNumberFormat);
+  });
 }
 
 // The first Intl formatter on a page loads the browser's locale data (tens of ms on a phone): here
