@@ -10,6 +10,7 @@ import {
 } from './helpers.js';
 import { BackendError as SourceBackendError, type BackendFactory } from '../src/backend/types.js';
 import type { Http as SourceHttp } from '../src/backend/http.js';
+import { STORAGE_KEY } from '../src/prefs/store.js';
 
 const open = (src: string) => openPage(src);
 
@@ -53,6 +54,35 @@ describe('shipped bundles', () => {
       );
       const scaler = page.document.querySelector('font-scaler')!;
       expect(page.window.getComputedStyle(scaler).visibility).to.equal('visible');
+    });
+  });
+
+  describe('portal-widgets.js at start-up', () => {
+    it('applies saved preferences at once, then defines the toolbar first and each element in a run of its own', async () => {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ textScale: 1.2 }));
+      const page = await open('/test/fixtures/start-up-page.html');
+      const { startUp } = page.window as unknown as {
+        startUp: {
+          textScaleAtDomContentLoaded: string | null;
+          definitions: {
+            name: string;
+            afterDomContentLoaded: boolean;
+            checkpointSincePrevious: boolean;
+          }[];
+        };
+      };
+      await until(() => startUp.definitions.length === 5, 'all five elements defined');
+      // No flash of the wrong size: the saved size is on the page before it is even complete.
+      expect(startUp.textScaleAtDomContentLoaded).to.equal('1.2');
+      // None of the definitions, upgrades and first renders joins the page's start-up task, nor
+      // another definition's run, so that none adds to a long task on a phone.
+      expect(startUp.definitions).to.deep.equal(
+        ['font-scaler', 'contrast-toggle', 'article-view', 'related-list', 'star-rating'].map(
+          (name) => ({ name, afterDomContentLoaded: true, checkpointSincePrevious: true }),
+        ),
+      );
+      expect(page.window.pageErrors).to.deep.equal([]);
+      expect(page.window.consoleMessages).to.deep.equal([]);
     });
   });
 

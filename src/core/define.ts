@@ -10,6 +10,9 @@ const WARNED_KEY = Symbol.for('portal-widgets.warned');
 const warned: Set<string> = ((globalThis as { [WARNED_KEY]?: Set<string> })[WARNED_KEY] ??=
   new Set());
 
+/** Definitions held for the page's start-up, or undefined while elements are defined at once. */
+let held: Array<() => void> | undefined;
+
 /** The tag an element gets on this page: `font-scaler`, or `gov-font-scaler` with a prefix. */
 export function tagName(baseTag: string, prefix = getConfig().prefix): string {
   return prefix ? `${prefix}-${baseTag}` : baseTag;
@@ -18,9 +21,14 @@ export function tagName(baseTag: string, prefix = getConfig().prefix): string {
 /**
  * Registers an element without ever throwing: when the name is already taken, by another copy of
  * Portal Widgets or by another library, it warns once and leaves the existing definition alone.
- * Returns whether this call defined the element.
+ * Returns whether this call defined the element (false while definitions are held, see
+ * `holdDefinitions`).
  */
 export function defineElement(name: string, ctor: CustomElementConstructor): boolean {
+  if (held) {
+    held.push(() => defineElement(name, ctor));
+    return false;
+  }
   const existing = customElements.get(name) as MarkedConstructor | undefined;
   if (existing) {
     if (existing[PORTAL_WIDGETS_MARK]) {
@@ -42,4 +50,29 @@ export function defineElement(name: string, ctor: CustomElementConstructor): boo
   const alreadyNamed = customElements.getName(ctor) !== null;
   customElements.define(name, alreadyNamed ? class extends ctor {} : ctor);
   return true;
+}
+
+/** Resolves in a later task, so that the browser can paint and answer input in between. */
+export function nextTask(): Promise<void> {
+  const { scheduler } = globalThis as { scheduler?: { yield?: () => Promise<void> } };
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** From now on, `defineElement` waits for `defineHeldInTurns` instead of defining at once. */
+export function holdDefinitions(): void {
+  held ??= [];
+}
+
+/**
+ * Makes the held definitions in the order they were asked for, each in a task of its own: an
+ * element's upgrade and first render then never join another's (or the page's) in one long task.
+ */
+export async function defineHeldInTurns(): Promise<void> {
+  const definitions = held ?? [];
+  held = undefined;
+  for (const define of definitions) {
+    await nextTask();
+    define();
+  }
 }
