@@ -119,9 +119,11 @@ function guideMiddleware(context, next) {
     );
   if (guide.id) example = example.replaceAll('article-id="123"', `article-id="${guide.id}"`);
   const theme = guide.pxTheme ? '<style>body{font:13px/18px Arial,sans-serif}</style>' : '';
+  // The portal's own text beside the pasted elements, which A+ must enlarge too.
+  const portalText = guide.pxTheme ? '<p id="portal-text">Tin tức của cổng thông tin.</p>' : '';
   context.type = 'html';
   context.body = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Guide</title>
-<script src="/test/fixtures/error-trap.js"></script>${theme}</head><body>${example}</body></html>`;
+<script src="/test/fixtures/error-trap.js"></script>${theme}</head><body>${portalText}${example}</body></html>`;
   return undefined;
 }
 

@@ -110,7 +110,7 @@ const TOOLBAR_BUTTONS = {
   'css --pw-color-text': 'Màu chữ của nút (mặc định #1f2328).',
   'css --pw-color-surface': 'Màu nền của nút (mặc định #fff).',
   'css --pw-color-border': 'Màu viền của nút (mặc định #6b7280).',
-  'css --pw-color-accent': 'Màu viền khi rê chuột (mặc định #0b5394).',
+  'css --pw-color-accent': 'Màu viền khi rê chuột (mặc định: màu chữ của nút).',
 };
 
 const FETCHED = {
@@ -127,9 +127,9 @@ const VIETNAMESE = {
     'attribute heading-level':
       'Cấp của tiêu đề: 1 theo mặc định, 2 khi đặt dưới thẻ h1 của chính cổng.',
     'attribute json-ld': 'Thêm JSON-LD `NewsArticle` (schema.org) của bài vào phần head của trang.',
-    'css --pw-color-text': 'Màu chữ nội dung (mặc định #1f2328).',
-    'css --pw-color-muted': 'Dòng thông tin và chú thích ảnh (mặc định #4b5563).',
-    'css --pw-color-accent': 'Liên kết và tiêu đề (mặc định #0b5394).',
+    'css --pw-color-text': 'Màu chữ nội dung (mặc định: màu chữ của trang).',
+    'css --pw-color-muted': 'Dòng thông tin và chú thích ảnh (mặc định: màu chữ của trang).',
+    'css --pw-color-accent': 'Liên kết và tiêu đề (mặc định: màu chữ của trang).',
     'css --pw-color-surface': 'Nền của khung chờ và khe quanh viền chọn (mặc định #fff).',
     'css --pw-article-title-size': 'Cỡ chữ tiêu đề (mặc định 1.75em).',
     'css --pw-article-measure': 'Độ dài dòng tối đa (mặc định none: theo bề rộng cột).',
@@ -147,7 +147,6 @@ const VIETNAMESE = {
     ...SHARED,
     ...TOOLBAR_BUTTONS,
     summary: 'Tăng / giảm tương phản cho cả trang, ghi nhớ cho lần truy cập sau.',
-    'css --pw-color-muted': 'Màu chữ của nút ứng với trạng thái đang áp dụng (mặc định #4b5563).',
     'part group': 'Nhóm chứa hai nút.',
     'part button': 'Từng nút.',
     'part increase': 'Nút "Tăng tương phản".',
@@ -162,8 +161,7 @@ const VIETNAMESE = {
     'attribute steps':
       'Các cỡ chữ mà nút lần lượt chuyển qua, là hệ số của cỡ mặc định của người đọc, cách nhau bằng dấu cách hoặc dấu phẩy. Phải có 1; mỗi hệ số từ 0.5 đến 3.',
     'attribute target':
-      'Bộ chọn CSS cho phần trang có cỡ chữ tính bằng px (giao diện CMS cũ), ví dụ `.bodytext`. Không có thì trang được phóng to qua cỡ chữ gốc, đủ cho trang dùng rem hoặc em.',
-    'css --pw-color-muted': 'Màu chữ của nút đã đến giới hạn (mặc định #4b5563).',
+      'Bộ chọn CSS cho phần duy nhất của trang cần phóng to chữ, ví dụ `article-view, .bodytext`. Không có thì cả trang được phóng to: qua cỡ chữ gốc, và ở giao diện đặt cỡ chữ bằng px thì bằng cách đo rồi phóng to phần chữ đó.',
     'part group': 'Nhóm chứa ba nút.',
     'part button': 'Từng nút trong ba nút.',
     'part decrease': 'Nút A-.',
@@ -187,9 +185,9 @@ const VIETNAMESE = {
       '`lazy` (mặc định): tải khi danh sách đến gần màn hình; `eager`: tải ngay.',
     'attribute href-template':
       'Địa chỉ của liên kết khi nguồn dữ liệu không cho địa chỉ: `{id}` được thay bằng mã bài, ví dụ `/tin-tuc/{id}.html`. Mặc định `?id={id}`.',
-    'css --pw-color-text': 'Màu chữ (mặc định #1f2328).',
-    'css --pw-color-muted': 'Ngày đăng (mặc định #4b5563).',
-    'css --pw-color-accent': 'Liên kết (mặc định #0b5394).',
+    'css --pw-color-text': 'Màu chữ (mặc định: màu chữ của trang).',
+    'css --pw-color-muted': 'Ngày đăng (mặc định: màu chữ của trang).',
+    'css --pw-color-accent': 'Liên kết (mặc định: màu chữ của trang).',
     'css --pw-gap': 'Khoảng cách giữa các mục (mặc định 0.25em).',
     'part section': 'Vùng có tên của danh sách.',
     'part heading': 'Tiêu đề.',
@@ -203,6 +201,7 @@ const VIETNAMESE = {
   },
   'star-rating': {
     ...SHARED,
+    ...FETCHED,
     summary:
       'Đánh giá bằng sao với câu tổng kết của cổng; mỗi người đọc một lượt, không mất lượt nào.',
     'attribute value':
@@ -214,8 +213,8 @@ const VIETNAMESE = {
       'Màu sao đã tô và viền sao (mặc định #a15c00, tương phản từ 3:1 trở lên trên nền trắng).',
     'css --pw-star-size': 'Cỡ mỗi ngôi sao (mặc định 1.5em, không dưới 24px).',
     'css --pw-star-gap': 'Khoảng cách giữa các sao (mặc định 0.125em).',
-    'css --pw-color-text': 'Màu chữ (mặc định #1f2328).',
-    'css --pw-color-muted': 'Chữ phụ (mặc định #4b5563).',
+    'css --pw-color-text': 'Màu chữ (mặc định: màu chữ của trang).',
+    'css --pw-color-muted': 'Hướng dẫn và ghi chú (mặc định: màu chữ của trang).',
     'part summary': 'Câu tổng số điểm và số lượt đánh giá.',
     'part average': 'Điểm trung bình, bằng sao và bằng số.',
     'part group': 'Nhóm nút chọn gồm năm lựa chọn.',

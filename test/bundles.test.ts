@@ -298,13 +298,14 @@ describe('shipped bundles', () => {
         'the related links',
       );
       const paragraph = find('article-view').shadowRoot!.querySelector('p')!;
-      const before = parseFloat(page.window.getComputedStyle(paragraph).fontSize);
+      const portalText = find('#portal-text');
+      const size = (element: Element) => parseFloat(page.window.getComputedStyle(element).fontSize);
+      const before = size(paragraph);
+      expect(size(portalText)).to.equal(13);
       part(find('font-scaler'), 'increase').click();
       await until(() => page.document.documentElement.dataset.pwTextScale === '1.2', 'larger text');
-      await until(
-        () => parseFloat(page.window.getComputedStyle(paragraph).fontSize) > before * 1.15,
-        'the article text larger on the px theme',
-      );
+      await until(() => size(paragraph) > before * 1.15, 'the article text larger on the px theme');
+      await until(() => size(portalText) > 13 * 1.15, "the portal's own px text larger, no target");
       find('contrast-toggle').shadowRoot!.querySelector('button')!.click();
       await until(
         () => page.document.documentElement.dataset.pwContrast === 'more',

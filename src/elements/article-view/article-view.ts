@@ -108,9 +108,9 @@ function finishBody(
  * @csspart error - The failure message.
  * @csspart retry - The "try again" button.
  *
- * @cssproperty --pw-color-text - Body text colour (default #1f2328).
- * @cssproperty --pw-color-muted - Meta line and captions (default #4b5563).
- * @cssproperty --pw-color-accent - Links and the headline (default #0b5394).
+ * @cssproperty --pw-color-text - Body text colour (default: the page's own).
+ * @cssproperty --pw-color-muted - Meta line and captions (default: the page's text colour).
+ * @cssproperty --pw-color-accent - Links and the headline (default: the page's text colour).
  * @cssproperty --pw-color-surface - Background of the skeleton and focus ring gap (default #fff).
  * @cssproperty --pw-color-focus - Focus outline colour (default #0b5394).
  * @cssproperty --pw-article-title-size - Headline size (default 1.75em).

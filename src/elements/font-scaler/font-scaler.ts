@@ -105,9 +105,9 @@ export class FontScaler extends PreferenceElement {
   steps = DEFAULT_STEPS;
 
   /**
-   * A CSS selector for the part of the page whose text is sized in px (legacy CMS themes), for
-   * example `.bodytext`. Without it, the page scales through its root font size, which is
-   * enough for pages sized in rem or em.
+   * A CSS selector for the only part of the page whose text should grow, for example
+   * `article-view, .bodytext`. Without it the whole page grows: through its root font size, and
+   * where the theme sizes text in px, by measuring that text and scaling it.
    */
   target = '';
 

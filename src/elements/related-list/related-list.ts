@@ -44,9 +44,9 @@ const DEFAULT_STRATEGY = 'topic newer older';
  * @csspart error - The failure message.
  * @csspart retry - The "try again" button.
  *
- * @cssproperty --pw-color-text - Text colour (default #1f2328).
- * @cssproperty --pw-color-muted - Dates (default #4b5563).
- * @cssproperty --pw-color-accent - Links (default #0b5394).
+ * @cssproperty --pw-color-text - Text colour (default: the page's own).
+ * @cssproperty --pw-color-muted - Dates (default: the page's text colour).
+ * @cssproperty --pw-color-accent - Links (default: the page's text colour).
  * @cssproperty --pw-color-focus - Focus outline colour (default #0b5394).
  * @cssproperty --pw-gap - Space between items (default 0.25em).
  */
