@@ -102,8 +102,13 @@ describe('server start-up', () => {
 
   it('finishes the requests in flight when it closes', async () => {
     const harness = await createHarness('sqlite::memory:');
-    // A request that is still being answered when the shutdown begins.
+    // Requests that are all being answered when the shutdown begins.
+    let arrived = 0;
+    let allArrived: () => void = () => {};
+    const inFlight = new Promise<void>((resolve) => (allArrived = resolve));
     harness.app.get('/slow-for-test', async () => {
+      arrived += 1;
+      if (arrived === 20) allArrived();
       await new Promise((resolve) => setTimeout(resolve, 300));
       return harness.connection.db
         .selectFrom('articles')
@@ -118,7 +123,7 @@ describe('server start-up', () => {
         await response.json(),
       ]),
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await inFlight;
     await harness.close();
     assert.deepEqual(await Promise.all(requests), Array(20).fill([200, { id: 1 }]));
   });
