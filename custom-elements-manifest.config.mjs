@@ -2,9 +2,9 @@
 export default {
   globs: [
     'src/elements/**/*.ts',
-    'src/core/portal-element.ts',
-    'src/core/preference-element.ts',
-    'src/core/backend-element.ts',
+    'src/bases/portal-element.ts',
+    'src/bases/preference-element.ts',
+    'src/bases/backend-element.ts',
   ],
   exclude: ['src/**/*.styles.ts', 'src/elements/article-view/sanitize.ts'],
   litelement: true,

@@ -102,18 +102,18 @@ const builds: Record<string, UserConfig> = {
               {
                 name: 'article',
                 // The adapters most portals do not use stay apart, loaded on first use.
-                test: /node_modules[\\/](lit|lit-html|lit-element)[\\/]|src[\\/](backend[\\/](?!adapters[\\/](wordpress|nukeviet|static))|core[\\/](backend-element|portal-element)|styles[\\/]fetch-state)/,
+                test: /node_modules[\\/](lit|lit-html|lit-element)[\\/]|src[\\/](backend[\\/](?!adapters[\\/](wordpress|nukeviet|static))|bases[\\/](backend-element|portal-element)|styles[\\/]fetch-state)/,
                 priority: 2,
               },
               {
                 // The preferences machinery the toolbar's two elements share.
                 name: 'toolbar',
-                test: /src[\\/](core[\\/]preference-element|prefs[\\/]|styles[\\/](buttons|high-contrast))/,
+                test: /src[\\/](bases[\\/]preference-element|prefs[\\/]|styles[\\/](buttons|high-contrast))/,
                 priority: 2,
               },
               {
                 name: 'core',
-                test: /node_modules[\\/]@lit[\\/]reactive-element[\\/]|src[\\/](core[\\/](config|define|lang|events|announce)|styles[\\/]shared)\b/,
+                test: /node_modules[\\/]@lit[\\/]reactive-element[\\/]|src[\\/](core[\\/](config|define|lang|announce)|bases[\\/]events|styles[\\/]shared)\b/,
                 priority: 1,
               },
             ],

@@ -14,7 +14,7 @@ export {
   ArticleLoadEvent,
   ArticleErrorEvent,
   RatingChangeEvent,
-} from './core/events.js';
+} from './bases/events.js';
 export { BackendError };
 export type * from './backend/types.js';
 export { configure, registerBackend };

@@ -1,7 +1,7 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { nextAnnouncement } from './announce.js';
-import { PORTAL_WIDGETS_MARK } from './define.js';
-import { LangController, type Translations } from './lang.js';
+import { nextAnnouncement } from '../core/announce.js';
+import { PORTAL_WIDGETS_MARK } from '../core/define.js';
+import { LangController, type Translations } from '../core/lang.js';
 import { getPagePreferences, type PagePreferences } from '../prefs/page-preferences.js';
 
 /** One button of a preference bar, as it should be now. */

@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
-import { PORTAL_WIDGETS_MARK } from './define.js';
-import { LangController, type Lang, type Translations } from './lang.js';
+import { PORTAL_WIDGETS_MARK } from '../core/define.js';
+import { LangController, type Lang, type Translations } from '../core/lang.js';
 
 /** What every Portal Widgets element shares: the page's language, and a mark other copies recognise. */
 export class PortalElement extends LitElement {
