@@ -8,7 +8,8 @@ import {
   type FramePage,
   closePages,
 } from './helpers.js';
-import { BackendError as SourceBackendError, type BackendFactory } from '../src/backend/types.js';
+import { BackendError as SourceBackendError } from '../src/backend/errors.js';
+import type { BackendFactory } from '../src/backend/contract.js';
 import type { Http as SourceHttp } from '../src/backend/http.js';
 import { STORAGE_KEY } from '../src/prefs/store.js';
 

@@ -1,6 +1,6 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import type { Article } from '../../backend/types.js';
+import type { Article } from '../../backend/schema.js';
 import { BackendElement } from '../../bases/backend-element.js';
 import { reportBadSetting } from '../../core/config.js';
 import { safeUrl } from '../../core/safe-url.js';

@@ -4,7 +4,7 @@ import {
   RELATED_STRATEGIES,
   type ArticleSummary,
   type RelatedStrategy,
-} from '../../backend/types.js';
+} from '../../backend/schema.js';
 import { BackendElement } from '../../bases/backend-element.js';
 import { reportBadSetting } from '../../core/config.js';
 import { safeUrl } from '../../core/safe-url.js';

@@ -1,7 +1,8 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { BackendClient } from '../../backend/client.js';
-import { BackendError, type BackendErrorCode, type RatingSummary } from '../../backend/types.js';
+import { BackendError, type BackendErrorCode } from '../../backend/errors.js';
+import type { RatingSummary } from '../../backend/schema.js';
 import { nextAnnouncement } from '../../core/announce.js';
 import { BackendElement } from '../../bases/backend-element.js';
 import { ArticleErrorEvent, RatingChangeEvent } from '../../bases/events.js';
