@@ -1,6 +1,6 @@
 import { ELEMENT_LOADERS } from './elements.js';
 
-type BaseTag = keyof typeof ELEMENT_LOADERS;
+type BaseTag = string;
 
 const script =
   (document.currentScript as HTMLScriptElement | null) ??
