@@ -203,6 +203,7 @@ const VIETNAMESE = {
   },
   'star-rating': {
     ...SHARED,
+    ...FETCHED,
     summary:
       'Đánh giá bằng sao với câu tổng kết của cổng; mỗi người đọc một lượt, không mất lượt nào.',
     'attribute value':
