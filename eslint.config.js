@@ -6,6 +6,34 @@ import { configs as wcConfigs } from 'eslint-plugin-wc';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The front end's layers, lowest first; a folder may import only from layers below it (and itself),
+ * so no two folders import each other. Entries (src/*.ts, src/react/) sit on top and may use all.
+ */
+const LAYERS = [['model'], ['core', 'styles'], ['backend', 'prefs'], ['bases'], ['elements']];
+
+/** One `no-restricted-imports` block per folder, forbidding every folder it must not reach. */
+const layerRules = LAYERS.flatMap((layer, level) =>
+  layer.map((folder) => {
+    const above = LAYERS.slice(level + 1).flat();
+    const beside = layer.filter((other) => other !== folder);
+    return {
+      files: [`src/${folder}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [...above, ...beside].map((forbidden) => ({
+              group: [`**/${forbidden}/**`],
+              message: `src/${folder}/ may not import src/${forbidden}/ (LAYERS in eslint.config.js): move the shared piece down.`,
+            })),
+          },
+        ],
+      },
+    };
+  }),
+);
+
 export default tseslint.config(
   { ignores: ['dist/', 'dist-server/', 'node_modules/', 'tmp/', 'custom-elements.json'] },
   js.configs.recommended,
@@ -53,5 +81,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-expressions': 'off',
     },
   },
+  ...layerRules,
   prettier,
 );

@@ -1,11 +1,54 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
 import { defineConfig, type UserConfig } from 'vite';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
-/** Every element's class and defining module, for the per-element ESM build. */
-const ELEMENTS = ['font-scaler', 'contrast-toggle', 'article-view', 'related-list', 'star-rating'];
+/** Every element, by convention a folder `src/elements/<tag>/` holding `<tag>.define.ts`. */
+const ELEMENTS = readdirSync('src/elements', { withFileTypes: true })
+  .filter(({ name }) => existsSync(`src/elements/${name}/${name}.define.ts`))
+  .map(({ name }) => name);
+
+/** The element bases (`src/bases/*-element.ts`), each naming the chunk its elements share. */
+const BASES = readdirSync('src/bases')
+  .filter((file) => file.endsWith('-element.ts'))
+  .map((file) => resolve('src/bases', file));
+
+const DEFINE_MODULE = /[\\/]src[\\/]elements[\\/]([^\\/]+)[\\/]\1\.define\.ts$/;
+
+type ModuleGraph = { getModuleInfo(id: string): { importers: readonly string[] } | null };
+
+/**
+ * Which shared chunk a module joins, from who statically imports it: what every element needs
+ * goes to `core`; what only the elements of one base need goes to that base's chunk (the
+ * smallest such base), anything else several share to `core`; one element's own code, and what
+ * is loaded on first use, stay apart.
+ */
+function sharedChunkNamer() {
+  const reach = new Map<string, Set<string>>();
+  const elementsReaching = (id: string, graph: ModuleGraph): Set<string> => {
+    const known = reach.get(id);
+    if (known) return known;
+    const users = new Set<string>();
+    reach.set(id, users);
+    const tag = DEFINE_MODULE.exec(id)?.[1];
+    if (tag) users.add(tag);
+    for (const importer of graph.getModuleInfo(id)?.importers ?? [])
+      for (const user of elementsReaching(importer, graph)) users.add(user);
+    return users;
+  };
+  return (id: string, graph: ModuleGraph): string | null => {
+    const users = elementsReaching(id, graph);
+    if (users.size < 2) return null;
+    const [base] = BASES.map((file) => ({ file, family: elementsReaching(file, graph) }))
+      .filter(
+        ({ family }) => family.size < ELEMENTS.length && [...users].every((u) => family.has(u)),
+      )
+      .sort((a, b) => a.family.size - b.family.size || a.file.localeCompare(b.file));
+    return base ? base.file.replace(/^.*[\\/]|\.ts$/g, '') : 'core';
+  };
+}
 
 const shared: UserConfig = {
   // Lit's html`` and css`` templates keep their whitespace unless minified on their own.
@@ -92,31 +135,12 @@ const builds: Record<string, UserConfig> = {
         output: {
           minify: true,
           chunkFileNames: 'chunks/[name]-[hash].js',
-          // Few, larger shared chunks: Lit's ReactiveElement with the core every element needs;
-          // what only the three article elements share: lit-html and their backend client (the
-          // toolbar's two elements need neither); and what only the toolbar's two share. Fewer round trips before an element is
-          // defined, and less gzip overhead than a dozen tiny files.
+          // Few, larger shared chunks, named by sharedChunkNamer: fewer round trips before an
+          // element is defined, and less gzip overhead than a dozen tiny files; the toolbar's
+          // elements never load lit-html or the backend client.
           codeSplitting: {
             includeDependenciesRecursively: false,
-            groups: [
-              {
-                name: 'article',
-                // The adapters most portals do not use stay apart, loaded on first use.
-                test: /node_modules[\\/](lit|lit-html|lit-element)[\\/]|src[\\/](backend[\\/](?!adapters[\\/](wordpress|nukeviet|static))|core[\\/](backend-element|portal-element)|styles[\\/]fetch-state)/,
-                priority: 2,
-              },
-              {
-                // The preferences machinery the toolbar's two elements share.
-                name: 'toolbar',
-                test: /src[\\/](core[\\/]preference-element|prefs[\\/]|styles[\\/](buttons|high-contrast))/,
-                priority: 2,
-              },
-              {
-                name: 'core',
-                test: /node_modules[\\/]@lit[\\/]reactive-element[\\/]|src[\\/](core[\\/](config|define|lang|events|announce)|styles[\\/]shared)\b/,
-                priority: 1,
-              },
-            ],
+            groups: [{ name: sharedChunkNamer() }],
           },
         },
       },

@@ -36,7 +36,7 @@ function reactSource() {
     ' */',
     "import { createComponent, type EventName } from '@lit/react';",
     "import * as React from 'react';",
-    `import type { ${[...eventClasses].sort().join(', ')} } from '../core/events.js';`,
+    `import type { ${[...eventClasses].sort().join(', ')} } from '../bases/events.js';`,
   ];
   for (const element of elements) {
     const from = element.path.replace(/^src\//, '../').replace(/\.ts$/, '');

@@ -1,7 +1,5 @@
 import { ELEMENT_LOADERS } from './elements.js';
 
-type BaseTag = keyof typeof ELEMENT_LOADERS;
-
 const script =
   (document.currentScript as HTMLScriptElement | null) ??
   [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find(
@@ -9,7 +7,7 @@ const script =
   ) ??
   null;
 
-const waiting = new Set(Object.keys(ELEMENT_LOADERS) as BaseTag[]);
+const waiting = new Set(Object.keys(ELEMENT_LOADERS));
 
 /**
  * Hides our elements until they are defined, against a flash of unstyled content, for at most

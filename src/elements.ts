@@ -1,8 +1,10 @@
-/** Every element's tag and the module that defines it: the single list the entries share. */
-export const ELEMENT_LOADERS = {
-  'font-scaler': () => import('./elements/font-scaler/font-scaler.define.js'),
-  'contrast-toggle': () => import('./elements/contrast-toggle/contrast-toggle.define.js'),
-  'article-view': () => import('./elements/article-view/article-view.define.js'),
-  'related-list': () => import('./elements/related-list/related-list.define.js'),
-  'star-rating': () => import('./elements/star-rating/star-rating.define.js'),
-} as const;
+/**
+ * Every element's tag and the module that defines it, found by convention: a folder
+ * `elements/<tag>/` holding `<tag>.define.ts`. The single list the entries share.
+ */
+export const ELEMENT_LOADERS: Readonly<Record<string, () => Promise<unknown>>> = Object.fromEntries(
+  Object.entries(import.meta.glob('./elements/*/*.define.ts')).flatMap(([path, load]) => {
+    const [, , tag, file] = path.split('/');
+    return file === `${tag}.define.ts` ? [[tag, load]] : [];
+  }),
+);

@@ -1,7 +1,7 @@
 import { startOnPage } from './script-config.js';
 import { configure, getConfig } from './core/config.js';
 import { registerBackend } from './backend/registry.js';
-import { BackendError } from './backend/types.js';
+import { BackendError } from './backend/errors.js';
 
 export { FontScaler } from './elements/font-scaler/font-scaler.define.js';
 export { ContrastToggle } from './elements/contrast-toggle/contrast-toggle.define.js';
@@ -14,9 +14,11 @@ export {
   ArticleLoadEvent,
   ArticleErrorEvent,
   RatingChangeEvent,
-} from './core/events.js';
+} from './bases/events.js';
 export { BackendError };
-export type * from './backend/types.js';
+export type * from './backend/schema.js';
+export type * from './backend/contract.js';
+export type { BackendErrorCode } from './backend/errors.js';
 export { configure, registerBackend };
 export type { PortalWidgetsConfig } from './core/config.js';
 export type { Contrast } from './prefs/store.js';

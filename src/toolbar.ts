@@ -5,7 +5,7 @@ import { configure, getConfig } from './core/config.js';
 
 export { FontScaler } from './elements/font-scaler/font-scaler.define.js';
 export { ContrastToggle } from './elements/contrast-toggle/contrast-toggle.define.js';
-export { TextScaleChangeEvent, ContrastChangeEvent } from './core/events.js';
+export { TextScaleChangeEvent, ContrastChangeEvent } from './bases/events.js';
 export { configure };
 
 // Replaced by the package's version at build.

@@ -1,12 +1,5 @@
-import type {
-  Article,
-  ArticleSummary,
-  Backend,
-  BackendCapabilities,
-  RatingSummary,
-  RelatedOptions,
-  RequestOptions,
-} from './types.js';
+import type { Article, ArticleSummary, RatingSummary } from './schema.js';
+import type { Backend, BackendCapabilities, RelatedOptions, RequestOptions } from './contract.js';
 
 interface Flight<T> {
   promise: Promise<T>;

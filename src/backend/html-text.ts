@@ -1,3 +1,5 @@
+import { readingMinutes } from '../model/portal-model.js';
+
 /** The text of an HTML fragment, entities decoded; DOMParser runs no script and loads nothing. */
 export function textFromHtml(html: string): string {
   return (new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '')
@@ -5,6 +7,7 @@ export function textFromHtml(html: string): string {
     .trim();
 }
 
-export function readingMinutes(html: string): number {
-  return Math.max(1, Math.round(textFromHtml(html).split(' ').filter(Boolean).length / 200));
+/** Reading time of an article body, counted as the server counts it. */
+export function readingMinutesOfHtml(html: string): number {
+  return readingMinutes(textFromHtml(html).split(' ').filter(Boolean).length);
 }

@@ -1,4 +1,4 @@
-import { BackendError } from './types.js';
+import { BackendError } from './errors.js';
 
 export interface HttpOptions {
   /** Per attempt, in ms. */

@@ -1,7 +1,10 @@
 export { BackendClient } from './client.js';
 export { Http, type HttpOptions } from './http.js';
 export { registerBackend, clientFor, BackendConfigError } from './registry.js';
-export * from './types.js';
+export * from './schema.js';
+export * from './contract.js';
+export * from './errors.js';
+export { mergeRelated } from '../model/portal-model.js';
 export { restBackend } from './adapters/rest.js';
 export { wordpressBackend } from './adapters/wordpress.js';
 export { nukevietBackend } from './adapters/nukeviet.js';

@@ -2,13 +2,8 @@ import { getConfig, getScriptUrl, reportBadSetting } from '../core/config.js';
 import { restBackend } from './adapters/rest.js';
 import { BackendClient } from './client.js';
 import { Http } from './http.js';
-import {
-  RELATED_STRATEGIES,
-  type Backend,
-  type BackendCapabilities,
-  type BackendContext,
-  type BackendFactory,
-} from './types.js';
+import type { Backend, BackendCapabilities, BackendContext, BackendFactory } from './contract.js';
+import { RELATED_STRATEGIES } from './schema.js';
 
 declare const __SINGLE_FILE__: boolean;
 

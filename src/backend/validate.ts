@@ -1,4 +1,5 @@
-import { BackendError, type ArticleImage, type Named, type RatingSummary } from './types.js';
+import { BackendError } from './errors.js';
+import type { ArticleImage, Named, RatingSummary } from './schema.js';
 
 /**
  * Reads fields out of a backend's JSON, failing with a `bad-response` error that names the

@@ -13,7 +13,7 @@ import type {
   ContrastChangeEvent,
   RatingChangeEvent,
   TextScaleChangeEvent,
-} from '../core/events.js';
+} from '../bases/events.js';
 import { ArticleView } from '../elements/article-view/article-view.js';
 import '../elements/article-view/article-view.define.js';
 import { ContrastToggle } from '../elements/contrast-toggle/contrast-toggle.js';

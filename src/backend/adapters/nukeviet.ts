@@ -1,13 +1,8 @@
-import { readingMinutes } from '../html-text.js';
-import {
-  BackendError,
-  mergeRelated,
-  type ArticleSummary,
-  type Backend,
-  type BackendContext,
-  type RatingSummary,
-  type RelatedStrategy,
-} from '../types.js';
+import { readingMinutesOfHtml } from '../html-text.js';
+import { mergeRelated, ratingAverage } from '../../model/portal-model.js';
+import { BackendError } from '../errors.js';
+import type { ArticleSummary, RatingSummary, RelatedStrategy } from '../schema.js';
+import type { Backend, BackendContext } from '../contract.js';
 
 /**
  * `sendrating('<id>', value, '<checkss>')` as the news module's detail page prints it; the
@@ -48,9 +43,6 @@ export function parseRatingSentence(sentence: string): { total: number; count: n
     : null;
 }
 
-const averageOf = (total: number, count: number) =>
-  count ? Math.round((total / count) * 10) / 10 : 0;
-
 /**
  * The rating endpoint's plain-text reply (modules/news/funcs/rating.php): "<sentence>|<average
  * rounded>|<count>" after a vote, "<message>|0|0" for a refusal. The exact total is read from the
@@ -61,7 +53,7 @@ export function parseRatingReply(reply: string, score: number): RatingSummary {
   const counts = Number(countText) ? parseRatingSentence(message) : null;
   if (counts?.count) {
     const { total, count } = counts;
-    return { total, count, average: averageOf(total, count), open: true, yourScore: score };
+    return { total, count, average: ratingAverage(total, count), open: true, yourScore: score };
   }
   // NukeViet does not say which score it kept, so a refusal carries no summary.
   if (ALREADY_VOTED.test(message)) throw new BackendError('already-voted', message);
@@ -151,7 +143,7 @@ export function nukevietBackend({ api, http }: BackendContext): Backend {
   function summary(): RatingSummary | null {
     const counts = parseRatingSentence(text(document.querySelector('#stringrating')));
     if (!counts) return null;
-    return { ...counts, average: averageOf(counts.total, counts.count), open: true };
+    return { ...counts, average: ratingAverage(counts.total, counts.count), open: true };
   }
 
   /** A list's label: its tab (eGovernment), else the element before it or before its wrapper. */
@@ -229,7 +221,7 @@ export function nukevietBackend({ api, http }: BackendContext): Backend {
         topic: null,
         updatedAt: modified || published,
         lang: document.documentElement.lang || 'vi',
-        readingMinutes: readingMinutes(bodyHtml),
+        readingMinutes: readingMinutesOfHtml(bodyHtml),
         rating: summary(),
       };
     },

@@ -1,45 +1,11 @@
 import { okJson, parseJson, type HttpRequest } from '../http.js';
-import {
-  BackendError,
-  RELATED_STRATEGIES,
-  type Article,
-  type ArticleSummary,
-  type Backend,
-  type BackendContext,
-  type BackendErrorCode,
-} from '../types.js';
+import { BackendError, type BackendErrorCode } from '../errors.js';
+import { RELATED_STRATEGIES } from '../schema.js';
+import type { Backend, BackendContext } from '../contract.js';
+import { articleFrom, summaryFrom } from '../schema-reader.js';
 import { Shape } from '../validate.js';
 
 const TOKEN_HEADER = 'x-voter-token';
-
-export function summaryFrom(shape: Shape): ArticleSummary {
-  return {
-    id: shape.id('id'),
-    title: shape.string('title'),
-    url: shape.optionalString('url') || undefined,
-    lead: shape.optionalString('lead'),
-    image: shape.image('image'),
-    publishedAt: shape.string('publishedAt'),
-    category: shape.named('category'),
-  };
-}
-
-/** An article in our own JSON schema, as the reference API and static folders send it. */
-export function articleFrom(value: unknown, where: string): Article {
-  const shape = new Shape(value, where);
-  const rating = shape.optionalObject('rating');
-  return {
-    ...summaryFrom(shape),
-    bodyHtml: shape.string('bodyHtml'),
-    author: shape.optionalString('author'),
-    source: shape.optionalString('source'),
-    topic: shape.named('topic'),
-    updatedAt: shape.optionalString('updatedAt', shape.string('publishedAt')),
-    lang: shape.optionalString('lang', 'vi'),
-    readingMinutes: shape.number('readingMinutes'),
-    rating: rating && rating.rating(),
-  };
-}
 
 /**
  * Our reference widgets API (`/api/v1`): articles, related articles, ratings, and votes with a

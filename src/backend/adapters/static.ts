@@ -1,12 +1,9 @@
-import {
-  BackendError,
-  mergeRelated,
-  RELATED_STRATEGIES,
-  type Backend,
-  type BackendContext,
-} from '../types.js';
+import { mergeRelated } from '../../model/portal-model.js';
+import { BackendError } from '../errors.js';
+import { RELATED_STRATEGIES } from '../schema.js';
+import type { Backend, BackendContext } from '../contract.js';
+import { articleFrom, summaryFrom } from '../schema-reader.js';
 import { Shape } from '../validate.js';
-import { articleFrom, summaryFrom } from './rest.js';
 
 /**
  * A folder of JSON files, for portals that can only upload files:

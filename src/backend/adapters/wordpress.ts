@@ -1,16 +1,9 @@
 import { parseJson } from '../http.js';
-import { readingMinutes, textFromHtml } from '../html-text.js';
-import {
-  BackendError,
-  mergeRelated,
-  type RelatedStrategy,
-  type Article,
-  type ArticleSummary,
-  type Backend,
-  type BackendCapabilities,
-  type BackendContext,
-  type Named,
-} from '../types.js';
+import { readingMinutesOfHtml, textFromHtml } from '../html-text.js';
+import { mergeRelated, ratingAverage } from '../../model/portal-model.js';
+import { BackendError } from '../errors.js';
+import type { RelatedStrategy, Article, ArticleSummary, Named } from '../schema.js';
+import type { Backend, BackendCapabilities, BackendContext } from '../contract.js';
 import { Shape } from '../validate.js';
 
 interface Term {
@@ -106,7 +99,7 @@ export function wordpressBackend({ api, http }: BackendContext): Backend {
           `${shape.optionalString('modified_gmt', shape.string('date_gmt'))}Z`,
         ).toISOString(),
         lang: document.documentElement.lang || 'vi',
-        readingMinutes: readingMinutes(content),
+        readingMinutes: readingMinutesOfHtml(content),
         rating: null,
       },
     };
@@ -200,7 +193,7 @@ export function wordpressBackend({ api, http }: BackendContext): Backend {
       return {
         total,
         count,
-        average: count ? Math.round((total / count) * 10) / 10 : 0,
+        average: ratingAverage(total, count),
         open: false,
       };
     },

@@ -3,7 +3,7 @@ import { ArticleView } from './article-view.js';
 
 export { ArticleView };
 // The element's events, so that importing this entry alone types its listeners.
-export { ArticleLoadEvent, ArticleErrorEvent } from '../../core/events.js';
+export { ArticleLoadEvent, ArticleErrorEvent } from '../../bases/events.js';
 
 defineElement(tagName('article-view'), ArticleView);
 

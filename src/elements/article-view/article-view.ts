@@ -1,11 +1,11 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import type { Article } from '../../backend/types.js';
-import { BackendElement } from '../../core/backend-element.js';
+import type { Article } from '../../backend/schema.js';
+import { BackendElement } from '../../bases/backend-element.js';
 import { reportBadSetting } from '../../core/config.js';
 import { safeUrl } from '../../core/safe-url.js';
 import { heading } from '../../core/heading.js';
-import { ArticleErrorEvent, ArticleLoadEvent } from '../../core/events.js';
+import { ArticleErrorEvent, ArticleLoadEvent } from '../../bases/events.js';
 import type { Translations } from '../../core/lang.js';
 import { adoptDocumentSheet } from '../../styles/document-sheets.js';
 import { fetchStateStyles } from '../../styles/fetch-state.js';

@@ -3,7 +3,7 @@ import { ContrastToggle } from './contrast-toggle.js';
 
 export { ContrastToggle };
 // The element's events, so that importing this entry alone types its listeners.
-export { ContrastChangeEvent } from '../../core/events.js';
+export { ContrastChangeEvent } from '../../bases/events.js';
 
 defineElement(tagName('contrast-toggle'), ContrastToggle);
 

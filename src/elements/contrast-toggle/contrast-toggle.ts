@@ -1,6 +1,6 @@
-import { ContrastChangeEvent } from '../../core/events.js';
+import { ContrastChangeEvent } from '../../bases/events.js';
 import type { Translations } from '../../core/lang.js';
-import { PreferenceElement, type PreferenceButton } from '../../core/preference-element.js';
+import { PreferenceElement, type PreferenceButton } from '../../bases/preference-element.js';
 import type { Contrast } from '../../prefs/store.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { hostStyles } from '../../styles/shared.js';

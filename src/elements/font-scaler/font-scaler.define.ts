@@ -3,7 +3,7 @@ import { FontScaler } from './font-scaler.js';
 
 export { FontScaler };
 // The element's events, so that importing this entry alone types its listeners.
-export { TextScaleChangeEvent } from '../../core/events.js';
+export { TextScaleChangeEvent } from '../../bases/events.js';
 
 defineElement(tagName('font-scaler'), FontScaler);
 

@@ -1,8 +1,8 @@
 import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
 import { reportBadSetting } from '../../core/config.js';
-import { TextScaleChangeEvent } from '../../core/events.js';
+import { TextScaleChangeEvent } from '../../bases/events.js';
 import type { Translations } from '../../core/lang.js';
-import { PreferenceElement, type PreferenceButton } from '../../core/preference-element.js';
+import { PreferenceElement, type PreferenceButton } from '../../bases/preference-element.js';
 import { MAX_SCALE, MIN_SCALE } from '../../prefs/store.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { hostStyles } from '../../styles/shared.js';

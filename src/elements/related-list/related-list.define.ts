@@ -3,7 +3,7 @@ import { RelatedList } from './related-list.js';
 
 export { RelatedList };
 // The element's events, so that importing this entry alone types its listeners.
-export { ArticleErrorEvent } from '../../core/events.js';
+export { ArticleErrorEvent } from '../../bases/events.js';
 
 defineElement(tagName('related-list'), RelatedList);
 

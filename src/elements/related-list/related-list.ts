@@ -4,12 +4,12 @@ import {
   RELATED_STRATEGIES,
   type ArticleSummary,
   type RelatedStrategy,
-} from '../../backend/types.js';
-import { BackendElement } from '../../core/backend-element.js';
+} from '../../backend/schema.js';
+import { BackendElement } from '../../bases/backend-element.js';
 import { reportBadSetting } from '../../core/config.js';
 import { safeUrl } from '../../core/safe-url.js';
 import { heading } from '../../core/heading.js';
-import { ArticleErrorEvent } from '../../core/events.js';
+import { ArticleErrorEvent } from '../../bases/events.js';
 import type { Translations } from '../../core/lang.js';
 import { fetchStateStyles } from '../../styles/fetch-state.js';
 import { hostStyles } from '../../styles/shared.js';

@@ -3,7 +3,7 @@ import { StarRating } from './star-rating.js';
 
 export { StarRating };
 // The element's events, so that importing this entry alone types its listeners.
-export { RatingChangeEvent, ArticleErrorEvent } from '../../core/events.js';
+export { RatingChangeEvent, ArticleErrorEvent } from '../../bases/events.js';
 
 defineElement(tagName('star-rating'), StarRating);
 

@@ -1,10 +1,11 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { BackendClient } from '../../backend/client.js';
-import { BackendError, type BackendErrorCode, type RatingSummary } from '../../backend/types.js';
+import { BackendError, type BackendErrorCode } from '../../backend/errors.js';
+import type { RatingSummary } from '../../backend/schema.js';
 import { nextAnnouncement } from '../../core/announce.js';
-import { BackendElement } from '../../core/backend-element.js';
-import { ArticleErrorEvent, RatingChangeEvent } from '../../core/events.js';
+import { BackendElement } from '../../bases/backend-element.js';
+import { ArticleErrorEvent, RatingChangeEvent } from '../../bases/events.js';
 import type { Translations } from '../../core/lang.js';
 import { fetchStateStyles } from '../../styles/fetch-state.js';
 import { hostStyles } from '../../styles/shared.js';

@@ -2,10 +2,10 @@ import { html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { BackendConfigError, clientFor, whenRegistered } from '../backend/registry.js';
 import type { BackendClient } from '../backend/client.js';
-import { BackendError } from '../backend/types.js';
-import type { Translations } from './lang.js';
+import { BackendError } from '../backend/errors.js';
+import type { Translations } from '../core/lang.js';
 import { PortalElement } from './portal-element.js';
-import { reportBadSetting } from './config.js';
+import { reportBadSetting } from '../core/config.js';
 
 const STRINGS: Translations<{
   retry: string;

@@ -1,8 +1,7 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { nextAnnouncement } from './announce.js';
-import { PORTAL_WIDGETS_MARK } from './define.js';
-import { LangController, type Translations } from './lang.js';
+import { nextAnnouncement } from '../core/announce.js';
 import { getPagePreferences, type PagePreferences } from '../prefs/page-preferences.js';
+import { PortalWidget } from './portal-widget.js';
 
 /** One button of a preference bar, as it should be now. */
 export interface PreferenceButton {
@@ -24,12 +23,8 @@ export interface PreferenceButton {
  * place, so a portal that loads only these two elements (portal-toolbar.js) gets Lit's
  * ReactiveElement without lit-html, about 3 KB of gzip less.
  */
-export abstract class PreferenceElement extends ReactiveElement {
-  /** @internal */
-  static readonly [PORTAL_WIDGETS_MARK] = true;
-
+export abstract class PreferenceElement extends PortalWidget(ReactiveElement) {
   protected preferences: PagePreferences | undefined;
-  private readonly langController = new LangController(this);
   private announcement = '';
   /** The shadow DOM, built on the first update and then only updated. */
   private view: PreferenceView | undefined;
@@ -61,21 +56,6 @@ export abstract class PreferenceElement extends ReactiveElement {
 
   /** Re-renders every instance when the visitor changes a preference here or in another tab. */
   private readonly preferencesChanged = (): void => this.requestUpdate();
-
-  /** The string table for the language of the closest `lang`. */
-  protected strings<T>(table: Translations<T>): T {
-    return table[this.langController.value];
-  }
-
-  /** `vi-VN` or `en` for Intl formatting. */
-  protected get locale(): string {
-    return this.langController.value === 'vi' ? 'vi-VN' : 'en';
-  }
-
-  /** Dispatches one of our typed events (they bubble and cross shadow roots). */
-  protected emit(event: Event): void {
-    this.dispatchEvent(event);
-  }
 
   protected announce(message: string): void {
     this.announcement = nextAnnouncement(this.announcement, message);

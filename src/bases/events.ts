@@ -1,4 +1,4 @@
-import type { Article, RatingSummary } from '../backend/types.js';
+import type { Article, RatingSummary } from '../backend/schema.js';
 import type { Contrast } from '../prefs/store.js';
 
 /** Base of every Portal Widgets event: bubbles and crosses shadow roots, so a page can listen on `document`. */

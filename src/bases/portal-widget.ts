@@ -1,0 +1,50 @@
+import type { ReactiveElement } from '@lit/reactive-element';
+import { PORTAL_WIDGETS_MARK } from '../core/define.js';
+import { LangController, type Lang, type Translations } from '../core/lang.js';
+
+// TypeScript's rule for mixins: constructors take `...args: any[]`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Constructor<T> = abstract new (...args: any[]) => T;
+
+/** The members `PortalWidget` adds, declared apart so declaration files can carry them. */
+export declare abstract class PortalWidgetMembers {
+  /** The language the element speaks now, from the closest `lang` attribute. */
+  protected get uiLang(): Lang;
+  /** `vi-VN` or `en` for Intl formatting. */
+  protected get locale(): string;
+  /** The string table for the current language. */
+  protected strings<T>(table: Translations<T>): T;
+  /** Dispatches one of our typed events (they bubble and cross shadow roots). */
+  protected emit(event: Event): void;
+}
+
+/**
+ * What every Portal Widgets element shares, on LitElement or on bare ReactiveElement alike (the
+ * toolbar's elements stay free of lit-html): the page's language, its strings and locale, our
+ * typed events, and a mark other copies of the library recognise.
+ */
+export function PortalWidget<Base extends Constructor<ReactiveElement>>(base: Base) {
+  abstract class Widget extends base {
+    /** @internal */
+    static readonly [PORTAL_WIDGETS_MARK] = true;
+
+    private readonly langController = new LangController(this);
+
+    protected get uiLang(): Lang {
+      return this.langController.value;
+    }
+
+    protected get locale(): string {
+      return this.uiLang === 'vi' ? 'vi-VN' : 'en';
+    }
+
+    protected strings<T>(table: Translations<T>): T {
+      return table[this.uiLang];
+    }
+
+    protected emit(event: Event): void {
+      this.dispatchEvent(event);
+    }
+  }
+  return Widget as unknown as Base & Constructor<PortalWidgetMembers>;
+}
