@@ -121,6 +121,22 @@ describe('star-rating', () => {
     expect(contrast(fill, 'rgb(255, 255, 255)')).to.be.at.least(3);
   });
 
+  it('has its stars in place when updateComplete resolves after the figures came', async () => {
+    const element = await fixture<StarRating>(
+      html`<star-rating api=${api} article-id="1"></star-rating>`,
+    );
+    // Read in the microtask after the figures render, before the task that brings the stars.
+    const starsOnceComplete = new Promise<number>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!shadow(element).querySelector('[part="summary"]')) return;
+        observer.disconnect();
+        void element.updateComplete.then(() => resolve(radios(element).length));
+      });
+      observer.observe(shadow(element), { childList: true, subtree: true });
+    });
+    expect(await starsOnceComplete).to.equal(5);
+  });
+
   it('is a radio group named "Đánh giá bài viết" with exactly five radios, and a labelled average', async () => {
     const element = await fixture<StarRating>(
       html`<star-rating api=${api} article-id="1"></star-rating>`,

@@ -6,7 +6,8 @@ import type { RatingSummary } from '../../backend/schema.js';
 import { nextAnnouncement } from '../../core/announce.js';
 import { BackendElement } from '../../bases/backend-element.js';
 import { ArticleErrorEvent, RatingChangeEvent } from '../../bases/events.js';
-import type { Translations } from '../../core/lang.js';
+import { nextTask } from '../../core/define.js';
+import { numberFormat, type Translations } from '../../core/lang.js';
 import { fetchStateStyles } from '../../styles/fetch-state.js';
 import { hostStyles } from '../../styles/shared.js';
 import { starRatingStyles } from './star-rating.styles.js';
@@ -200,6 +201,11 @@ export class StarRating extends BackendElement {
   private arrowKey = false;
   private focusOutcome = false;
   private refocusAfterRetry = false;
+  /**
+   * Resolves once the stars are on screen after the figures came: they render in the task after
+   * the figures, so that neither render keeps a phone busy for long.
+   */
+  private choicesShown: Promise<void> | undefined;
 
   private readonly rating = new Task(this, {
     // Run from willUpdate, and never for a form control: no backend, no second update.
@@ -283,7 +289,9 @@ export class StarRating extends BackendElement {
 
   /** Where the visitor stands with this article, once its summary is known. */
   private loaded(summary: RatingSummary): void {
+    // After "Thử lại" the stars come at once, so that focus can go to them (see keepFocus).
     this.summary = summary;
+    if (!this.refocusAfterRetry) this.choicesShown = this.showChoicesLater();
     this.choice = 0;
     this.notice = '';
     const key = this.voteKey;
@@ -301,6 +309,24 @@ export class StarRating extends BackendElement {
       this.value = '';
       this.state = 'ready';
     }
+  }
+
+  private async showChoicesLater(): Promise<void> {
+    const summary = this.summary;
+    await nextTask();
+    // Figures for another article came meanwhile: their own turn shows the stars.
+    if (this.summary !== summary) return;
+    this.choicesShown = undefined;
+    this.requestUpdate();
+    await this.updateComplete;
+  }
+
+  /** Includes the stars' own render, when they come in the task after the figures. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.choicesShown) return done;
+    await this.choicesShown;
+    return super.getUpdateComplete();
   }
 
   private readonly retryRating = (): void => {
@@ -408,7 +434,7 @@ export class StarRating extends BackendElement {
   }
 
   private number(value: number, digits = 0): string {
-    return new Intl.NumberFormat(this.locale, {
+    return numberFormat(this.locale, {
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
     }).format(value);
@@ -604,6 +630,7 @@ export class StarRating extends BackendElement {
   private renderBody() {
     const choices =
       this.canVote &&
+      !this.choicesShown &&
       (this.state === 'ready' || this.state === 'sending' || this.state === 'queued');
     return html`<div class="base">
       ${this.renderAverage()} ${choices ? this.renderChoices() : nothing} ${this.renderNote()}
