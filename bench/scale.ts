@@ -10,7 +10,7 @@ import Fastify from 'fastify';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../server/app.js';
-import type { Database } from '../server/db.js';
+import { openDatabase, type Database } from '../server/db.js';
 import { migrate } from '../server/migrations.js';
 import { VoterTokens } from '../server/voter-token.js';
 import { openEmptyDatabase } from '../server/test/harness.js';
@@ -108,9 +108,8 @@ const randomGet = (path: (id: number) => string): autocannon.Options['requests']
   { method: 'GET', setupRequest: (request) => ({ ...request, path: path(randomId()) }) },
 ];
 
-const kept = new Kysely<Database>({
-  dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
-});
+// The server's own connection pool, as production opens it.
+const kept = openDatabase(url).db;
 const existing = await sql<{ n: string }>`select count(*) as n from articles`
   .execute(kept)
   .then((result) => Number(result.rows[0]?.n ?? 0))

@@ -1,7 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Generated } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type Generated,
+  type PostgresCursor,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type PostgresQueryResult,
+} from 'kysely';
 import pg from 'pg';
 
 export interface CategoryTable {
@@ -75,13 +84,54 @@ export interface DatabaseConnection {
   kind: DatabaseKind;
 }
 
+/** Names of the query texts prepared so far, the same on every connection. */
+const statementNames = new Map<string, string>();
+/** Beyond this many texts (an import's batches of every size), queries are sent unprepared. */
+const MAX_PREPARED = 200;
+
+/**
+ * Kysely sends each query as a new unnamed statement, which PostgreSQL parses and plans every
+ * time; the API's queries are few fixed texts with their values as parameters, so each is
+ * prepared once per connection under a name and only bound and run after that.
+ */
+function preparing(pool: pg.Pool): PostgresPool {
+  const nameOf = (text: string) => {
+    let name = statementNames.get(text);
+    if (!name && statementNames.size < MAX_PREPARED) {
+      name = `pw_${statementNames.size}`;
+      statementNames.set(text, name);
+    }
+    return name;
+  };
+  return {
+    async connect(): Promise<PostgresPoolClient> {
+      const client = await pool.connect();
+      function query<R>(
+        sql: string,
+        parameters: readonly unknown[],
+      ): Promise<PostgresQueryResult<R>>;
+      function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
+      function query(text: string | object, values: readonly unknown[] = []): unknown {
+        if (typeof text !== 'string') return client.query(text as pg.Submittable);
+        const name = nameOf(text);
+        return client.query({ name, text, values: [...values] });
+      }
+      return {
+        query,
+        release: (discard?: boolean) => client.release(discard),
+      };
+    },
+    end: () => pool.end(),
+  };
+}
+
 /**
  * Opens the database: PostgreSQL for a `postgres://` URL (several server instances share it),
  * otherwise a SQLite file, created with its folder on first use.
  */
 export function openDatabase(url: string): DatabaseConnection {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const pool = preparing(new pg.Pool({ connectionString: url, max: 10 }));
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
       kind: 'postgres',

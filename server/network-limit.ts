@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from './db.js';
 
 /**
@@ -51,9 +51,24 @@ export class NetworkLimit {
   async allow(address: string, now = Date.now()): Promise<boolean> {
     const window = Math.floor(now / this.rule.windowMs);
     const key = this.keyOf(networkOf(address), now);
+    const postgres = this.db.getExecutor().adapter instanceof PostgresAdapter;
     const row = await this.db
       .insertInto('rate_limits')
-      .values({ key, window_index: window, count: 1 })
+      .columns(['key', 'window_index', 'count'])
+      .expression(
+        this.db
+          .selectNoFrom((eb) => [
+            eb.cast<string>(eb.val(key), 'text').as('key'),
+            eb.cast<number>(eb.val(window), 'integer').as('window_index'),
+            eb.lit(1).as('count'),
+          ])
+          // Every request of a network waits for its counter's row while the count commits: on
+          // PostgreSQL it commits without waiting for the disk, so the lock is not held through
+          // a WAL flush. A crash may forget the last moment's counts; votes are flushed as ever.
+          .$if(postgres, (query) =>
+            query.where(sql<boolean>`set_config('synchronous_commit', 'off', true) = 'off'`),
+          ),
+      )
       .onConflict((conflict) =>
         conflict.column('key').doUpdateSet((eb) => ({
           count: eb

@@ -144,6 +144,36 @@ describe('backend client on the reference server', () => {
     expect(fresh.yourScore, 'the kept voter token identifies this visitor').to.equal(5);
   });
 
+  it('reads the article as this voter after a reload, and anonymously before any vote', async () => {
+    const sent: { token: string | null; cache?: RequestCache }[] = [];
+    const watching = () =>
+      http({
+        fetch: (input, init) => {
+          sent.push({ token: new Headers(init?.headers).get('x-voter-token'), cache: init?.cache });
+          return fetch(input, init);
+        },
+      });
+    const before = new BackendClient(restBackend({ api, http: watching() }));
+    expect((await before.getArticle('11')).rating?.count).to.equal(0);
+    expect(sent, 'no token before a vote: a publicly cacheable read').to.deep.equal([
+      { token: null, cache: undefined },
+    ]);
+    await before.rate('11', 3);
+
+    // A reload: a new client, the same localStorage and the same browser cache.
+    const reloaded = new BackendClient(restBackend({ api, http: watching() }));
+    const article = await reloaded.getArticle('11');
+    expect(article.rating).to.deep.equal({
+      total: 3,
+      count: 1,
+      average: 3,
+      open: true,
+      yourScore: 3,
+    });
+    expect(sent.at(-1)?.token).to.be.a('string').and.not.be.empty;
+    expect(sent.at(-1)?.cache).to.equal('no-store');
+  });
+
   it('turns a response of the wrong shape into bad-response naming the field', async () => {
     const lying = (async () =>
       new Response(JSON.stringify({ id: 1, title: 42 }), {

@@ -208,10 +208,16 @@ export interface ReferenceServer {
 
 /**
  * The real widgets API, started by the test runner (test/server-plugins.mjs). `reset` gives a
- * fresh database; `delayMs` slows every answer; `failNext` answers that many requests with 503.
+ * fresh database; `delayMs` slows every answer; `failNext` answers that many requests with 503;
+ * `allowedOrigins` (with `reset`) replaces the test page's origins in ALLOWED_ORIGINS.
  */
 export function referenceServer(
-  payload: { reset?: boolean; delayMs?: number; failNext?: number } = {},
+  payload: {
+    reset?: boolean;
+    delayMs?: number;
+    failNext?: number;
+    allowedOrigins?: string[];
+  } = {},
 ): Promise<ReferenceServer> {
   return executeServerCommand('reference-server', payload) as Promise<ReferenceServer>;
 }

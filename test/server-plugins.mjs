@@ -23,12 +23,14 @@ function freePort() {
 }
 
 /**
- * `executeServerCommand('reference-server', { reset?, delayMs?, failNext? })` → `{ url, requests }`:
- * our widgets API on a fresh in-memory SQLite database, allowing the test page's origin. It
- * counts requests per path, can answer slowly (`delayMs`) or fail the next N requests with 503.
+ * `executeServerCommand('reference-server', { reset?, delayMs?, failNext?, allowedOrigins? })` →
+ * `{ url, requests }`: our widgets API on a fresh in-memory SQLite database, allowing the test
+ * page's origin (or, after a reset, only `allowedOrigins`). It counts requests per path, can
+ * answer slowly (`delayMs`) or fail the next N requests with 503.
  */
 export function referenceServerPlugin({ testOrigins }) {
   let running;
+  let allowedOrigins = testOrigins;
   const behaviour = { delayMs: 0, failNext: 0 };
   const requests = [];
 
@@ -42,7 +44,7 @@ export function referenceServerPlugin({ testOrigins }) {
       db,
       publicUrl: `http://127.0.0.1:${port}`,
       secret: 'browser-tests-secret-0123456789abcdef0123',
-      allowedOrigins: testOrigins,
+      allowedOrigins,
       voteRateLimit: { max: 1000, windowMs: 60_000 },
       tokenRateLimit: { max: 1000, windowMs: 60_000 },
       // The demo's misbehaving backends (/demo-backends/), as npm start serves them.
@@ -72,7 +74,7 @@ export function referenceServerPlugin({ testOrigins }) {
       // Only the headers the browser sent: an invented content-type would make Fastify refuse an
       // empty POST (as a voter-token request is).
       headers: Object.fromEntries(
-        ['content-type', 'x-voter-token']
+        ['content-type', 'x-voter-token', 'origin']
           .map((name) => [name, context.get(name)])
           .filter(([, value]) => value),
       ),
@@ -108,6 +110,7 @@ export function referenceServerPlugin({ testOrigins }) {
         await running.db.destroy();
         running = undefined;
       }
+      if (payload.reset) allowedOrigins = payload.allowedOrigins ?? testOrigins;
       running ??= await start();
       if (payload.reset) requests.length = 0;
       if (payload.delayMs !== undefined) behaviour.delayMs = payload.delayMs;

@@ -3,6 +3,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import {
   BackendError,
   registerBackend,
+  restBackend,
   type Backend,
   type RatingSummary,
 } from '../src/backend/index.js';
@@ -391,6 +392,88 @@ describe('star-rating', () => {
     await until(() => status(reopened).startsWith('Cảm ơn'), 'delivered on open');
     expect(await serverSummary(api, 7)).to.include({ total: 2, count: 1 });
     expect(votesTo((await server()).requests, 7)).to.have.length(1);
+  });
+
+  it('shows a returning voter the total with their own vote, though the anonymous answer is cached', async () => {
+    const before = await serverSummary(api, 9);
+    const first = await fixture<StarRating>(
+      html`<star-rating api=${api} article-id="9"></star-rating>`,
+    );
+    await ready(first);
+    clickStar(first, 4);
+    await until(() => status(first).startsWith('Cảm ơn'), 'counted');
+    first.remove();
+
+    // A reload: a new client for the same address, the same localStorage and browser cache.
+    registerBackend('rest', restBackend);
+    const reloaded = await fixture<StarRating>(
+      html`<star-rating api=${api} article-id="9"></star-rating>`,
+    );
+    const note = () => text(shadow(reloaded).querySelector('.note'));
+    await until(() => note() !== '', 'shown as rated');
+    expect(summaryText(reloaded)).to.include(
+      `${before.total + 4} trong ${before.count + 1} đánh giá`,
+    );
+    expect(note()).to.equal('Bạn đã đánh giá bài viết này 4 sao.');
+  });
+
+  it('keeps reads anonymous and cacheable until the visitor holds a voter token', async () => {
+    const first = await fixture<StarRating>(
+      html`<star-rating api=${api} article-id="10"></star-rating>`,
+    );
+    await ready(first);
+    first.remove();
+    registerBackend('rest', restBackend);
+    const again = await fixture<StarRating>(
+      html`<star-rating api=${api} article-id="10"></star-rating>`,
+    );
+    await ready(again);
+    const reads = (await server()).requests.filter(
+      (line) => line === 'GET /api/v1/articles/10/rating',
+    );
+    expect(reads, 'the second read came from the browser cache').to.have.length(1);
+  });
+
+  it('tells a page whose origin the server refuses that its vote was not taken, not that it is offline, and says why in the console', async () => {
+    // The API reached through the page's own site (a proxy), its operator not listing the portal.
+    const proxied = new URL('/demo/api/v1', location.href).href;
+    const { url: direct } = await server({ reset: true, delayMs: 0, failNext: 0 });
+    const token = (await (await fetch(`${direct}/voter-tokens`, { method: 'POST' })).json()) as {
+      token: string;
+    };
+    await server({ reset: true, delayMs: 0, failNext: 0, allowedOrigins: [] });
+    registerBackend('rest', restBackend);
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      for (const [id, held] of [
+        [11, undefined],
+        [12, token.token],
+      ] as const) {
+        localStorage.clear();
+        if (held) localStorage.setItem(`portal-widgets.voter-token:${proxied}`, held);
+        const element = await fixture<StarRating>(
+          html`<star-rating api=${proxied} article-id=${id}></star-rating>`,
+        );
+        await ready(element);
+        clickStar(element, 5);
+        await until(() => status(element).startsWith('Không gửi được'), 'refused');
+        expect(status(element)).to.equal('Không gửi được đánh giá. Vui lòng thử lại sau.');
+        expect(pendingVotes(), 'not kept for later').to.deep.equal({});
+        expect(radios(element).some((radio) => radio.checked)).to.equal(false);
+      }
+    } finally {
+      console.warn = warn;
+    }
+    const { requests } = await server();
+    expect(requests.filter((line) => line.startsWith('POST'))).to.deep.equal([
+      'POST /api/v1/voter-tokens',
+      'POST /api/v1/articles/12/votes',
+    ]);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.include('ALLOWED_ORIGINS').and.include(location.origin);
+    expect((await serverSummary(proxied, 12)).count).to.equal(0);
   });
 
   it('is read-only with the readonly attribute: average only, nothing to focus, scrolling free', async () => {

@@ -13,6 +13,8 @@ export type BackendErrorCode =
   | 'timeout'
   | 'bad-response'
   | 'rate-limited'
+  // The server does not take votes from this page's origin (its ALLOWED_ORIGINS).
+  | 'origin-not-allowed'
   | 'unavailable'
   | 'unsupported';
 

@@ -7,6 +7,15 @@ import { Shape } from '../validate.js';
 
 const TOKEN_HEADER = 'x-voter-token';
 
+/** The API's refusal codes the elements tell apart; any other is 'invalid'. */
+const REFUSALS: Record<string, BackendErrorCode> = {
+  'already-voted': 'already-voted',
+  'rating-closed': 'rating-closed',
+  'not-found': 'not-found',
+  'rate-limited': 'rate-limited',
+  'origin-not-allowed': 'origin-not-allowed',
+};
+
 /**
  * Our reference widgets API (`/api/v1`): articles, related articles, ratings, and votes with a
  * voter token the server signs and this browser keeps.
@@ -22,10 +31,12 @@ export function restBackend({ api, http }: BackendContext): Backend {
     } catch {
       // Storage blocked: a token for this page view only.
     }
-    const response = await http.request(`${base}/voter-tokens`, { method: 'POST', signal });
-    const { token } = await parseJson<{ token?: unknown }>(response, `${base}/voter-tokens`);
-    if (typeof token !== 'string')
-      throw new BackendError('bad-response', `${base}/voter-tokens sent no token`);
+    const url = `${base}/voter-tokens`;
+    const response = await http.request(url, { method: 'POST', signal });
+    const body = await parseJson<{ token?: unknown }>(response, url);
+    if (!response.ok) throw refusal(body, url, response.status);
+    const { token } = body;
+    if (typeof token !== 'string') throw new BackendError('bad-response', `${url} sent no token`);
     try {
       localStorage.setItem(tokenKey, token);
     } catch {
@@ -57,21 +68,47 @@ export function restBackend({ api, http }: BackendContext): Backend {
     return okJson(response, url);
   }
 
-  const tokenHeaders = (): Record<string, string> => {
+  /**
+   * A read as this visitor: once they hold a voter token, with it and past every HTTP cache, so
+   * the answer counts their own vote; before that, anonymous and publicly cacheable.
+   */
+  const visitorRead = (signal?: AbortSignal): HttpRequest => {
+    let token: string | null = null;
     try {
-      const token = localStorage.getItem(tokenKey);
-      return token ? { [TOKEN_HEADER]: token } : {};
+      token = localStorage.getItem(tokenKey);
     } catch {
-      return {};
+      // Storage blocked: no token kept, so nothing of this visitor's to read.
     }
+    return token ? { signal, headers: { [TOKEN_HEADER]: token }, cache: 'no-store' } : { signal };
   };
+
+  let originExplained = false;
+  /** A vote or token refusal in the API's own words, as a BackendError. */
+  function refusal(body: unknown, url: string, status: number): BackendError {
+    const error = new Shape(body, url).object('error');
+    const summary = error.optionalObject('summary');
+    const code = error.string('code');
+    if (code === 'origin-not-allowed' && !originExplained) {
+      originExplained = true;
+      // For the webmaster: the visitor can do nothing about it, the server's operator can.
+      console.warn(
+        `Portal Widgets: ${base} refuses votes from pages of ${location.origin}. Add ${location.origin} to ALLOWED_ORIGINS on the server.`,
+      );
+    }
+    return new BackendError(
+      REFUSALS[code] ?? 'invalid',
+      error.string('message'),
+      summary?.rating(),
+      status,
+    );
+  }
 
   return {
     capabilities: { rating: 'write', related: RELATED_STRATEGIES },
 
     async getArticle(id, { signal } = {}) {
       const url = `${base}/articles/${encodeURIComponent(id)}`;
-      return articleFrom(await read(url, { signal }), url);
+      return articleFrom(await read(url, visitorRead(signal)), url);
     },
 
     async getRelated(id, { strategies, limit, signal }) {
@@ -82,7 +119,7 @@ export function restBackend({ api, http }: BackendContext): Backend {
 
     async getRating(id, { signal } = {}) {
       const url = `${base}/articles/${encodeURIComponent(id)}/rating`;
-      return new Shape(await read(url, { signal, headers: tokenHeaders() }), url).rating();
+      return new Shape(await read(url, visitorRead(signal)), url).rating();
     },
 
     async rate(id, score, { signal } = {}) {
@@ -96,16 +133,7 @@ export function restBackend({ api, http }: BackendContext): Backend {
       });
       const body = await parseJson<unknown>(response, url);
       if (response.ok) return new Shape(body, url).rating();
-      const error = new Shape(body, url).object('error');
-      const summary = error.optionalObject('summary');
-      const code = error.string('code');
-      const known: Record<string, BackendErrorCode> = {
-        'already-voted': 'already-voted',
-        'rating-closed': 'rating-closed',
-        'not-found': 'not-found',
-        'rate-limited': 'rate-limited',
-      };
-      throw new BackendError(known[code] ?? 'invalid', error.string('message'), summary?.rating());
+      throw refusal(body, url, response.status);
     },
   };
 }
