@@ -11,9 +11,10 @@ const BUDGETS = [
   // All five elements and the backend client with its rest adapter (sanitiser and other adapters apart).
   // Guards against growth; the aim of 16 KB is out of reach (see docs/sizes.md). Grown in #13 by
   // the body allow-list both sanitisers share, address checks, four error messages, star-rating's
-  // honest vote outcomes in two languages and text size on px pages.
-  { pattern: /^portal-widgets\.js$/, budget: 25.5 * KB },
-  { pattern: /^portal-widgets\.iife\.js$/, budget: 25.5 * KB },
+  // honest vote outcomes in two languages and text size on px pages; start-up in short tasks and
+  // the voter's own reads (#11, #12).
+  { pattern: /^portal-widgets\.js$/, budget: 26 * KB },
+  { pattern: /^portal-widgets\.iife\.js$/, budget: 26 * KB },
   // font-scaler and contrast-toggle alone: Lit's ReactiveElement without lit-html.
   { pattern: /^portal-toolbar\.js$/, budget: 9 * KB },
   { pattern: /^autoloader\.js$/, budget: 1.5 * KB },
