@@ -13,7 +13,7 @@ import {
   type RelatedStrategy,
 } from '../src/backend/index.js';
 import { configure } from '../src/core/config.js';
-import { openPage, until, referenceServer } from './helpers.js';
+import { openPage, rejection, until, referenceServer } from './helpers.js';
 
 const server = referenceServer;
 
@@ -25,15 +25,6 @@ const http = (overrides: Partial<ConstructorParameters<typeof Http>[0]> = {}) =>
     fetch: (input, init) => fetch(input, init),
     ...overrides,
   });
-
-async function rejection(promise: Promise<unknown>): Promise<BackendError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as BackendError;
-  }
-  throw new Error('expected a rejection');
-}
 
 function captureErrors() {
   const messages: string[] = [];

@@ -1,5 +1,6 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { AxeResults, RunOptions } from 'axe-core';
+import type { BackendError } from '../src/backend/errors.js';
 import { STORAGE_KEY } from '../src/prefs/store.js';
 
 /** Sends one Chrome DevTools Protocol command to this test's page (see web-test-runner.config.mjs). */
@@ -38,6 +39,16 @@ export interface ConsoleRecord {
 }
 
 /** Resolves once `condition` holds, polling each frame; rejects with `message` after `timeout` ms. */
+/** The BackendError a promise rejects with; fails when it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<BackendError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as BackendError;
+  }
+  throw new Error('expected a rejection');
+}
+
 export async function until(
   condition: () => boolean,
   message: string,

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { BackendClient, BackendError, Http, wordpressBackend } from '../../src/backend/index.js';
 import '../../src/elements/article-view/article-view.define.js';
 import '../../src/elements/star-rating/star-rating.define.js';
-import { until } from '../helpers.js';
+import { rejection, until } from '../helpers.js';
 
 /** What scripts/real-wordpress.mjs set up: the two sites and the ids of the posts it wrote. */
 interface RealWordPress {
@@ -32,15 +32,6 @@ const site = (url: string) =>
       }),
     }),
   );
-
-async function rejection(promise: Promise<unknown>): Promise<BackendError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as BackendError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const requestsTo = (part: string) => asked.filter((url) => url.includes(part)).length;
 
