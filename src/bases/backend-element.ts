@@ -3,7 +3,7 @@ import type { PropertyDeclarations } from 'lit';
 import { BackendConfigError, clientFor, whenRegistered } from '../backend/registry.js';
 import type { BackendClient } from '../backend/client.js';
 import { BackendError } from '../backend/errors.js';
-import type { Translations } from '../core/lang.js';
+import { dateFormat, type Translations } from '../core/lang.js';
 import { PortalElement } from './portal-element.js';
 import { reportBadSetting } from '../core/config.js';
 
@@ -85,7 +85,7 @@ export class BackendElement extends PortalElement {
    * name ("November 26, 2026"), since 11/05 reads as two different days to English readers.
    */
   protected formatDate(date: Date): string {
-    return new Intl.DateTimeFormat(
+    return dateFormat(
       this.locale,
       this.uiLang === 'vi'
         ? { day: '2-digit', month: '2-digit', year: 'numeric' }

@@ -62,21 +62,36 @@ export class LangController implements ReactiveController {
   };
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 /**
- * One `Intl.NumberFormat` per locale and options for the whole page: making one costs far more
- * than using it, and a render formats several numbers.
+ * One formatter per kind, locale and options for the whole page: making one costs far more
+ * than using it, and a render formats several numbers or dates.
  */
+function cachedFormat<T extends Intl.NumberFormat | Intl.DateTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
+  let format = formats.get(key) as T | undefined;
+  if (!format) {
+    format = make();
+    formats.set(key, format);
+  }
+  return format;
+}
+
 export function numberFormat(
   locale: string,
   options: Intl.NumberFormatOptions = {},
 ): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, options);
-    numberFormats.set(key, format);
-  }
-  return format;
+  const key = `number|${locale}|${JSON.stringify(options)}`;
+  return cachedFormat(key, () => new Intl.NumberFormat(locale, options));
+}
+
+export function dateFormat(
+  locale: string,
+  options: Intl.DateTimeFormatOptions = {},
+): Intl.DateTimeFormat {
+  const key = `date|${locale}|${JSON.stringify(options)}`;
+  return cachedFormat(key, () => new Intl.DateTimeFormat(locale, options));
 }
