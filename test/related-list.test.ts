@@ -130,9 +130,8 @@ describe('related-list', () => {
         loading="eager"
       ></related-list>`,
     );
-    const task = (element as unknown as { items: { status: number; value?: { items: unknown[] } } })
-      .items;
-    await until(() => task.status === 2 && Array.isArray(task.value?.items), 'loaded');
+    const task = (element as unknown as { items: { status: number; value?: unknown[] } }).items;
+    await until(() => task.status === 2 && Array.isArray(task.value), 'loaded');
     await element.updateComplete;
     expect(shadow(element).querySelectorAll('a, button, [tabindex], h2, ul')).to.have.length(0);
     expect(element.getBoundingClientRect().height).to.equal(0);

@@ -1,5 +1,6 @@
 import type { Article, ArticleSummary, RatingSummary } from './schema.js';
 import type { Backend, BackendCapabilities, RelatedOptions, RequestOptions } from './contract.js';
+import { safeUrl } from '../core/safe-url.js';
 
 interface Flight<T> {
   promise: Promise<T>;
@@ -60,6 +61,19 @@ export class BackendClient {
     return this.backend.capabilities;
   }
 
+  /**
+   * An answer's addresses (the article's page, its image) as the page may use them: absolute
+   * against the backend's address, and only http(s); anything else (`javascript:`…) is dropped.
+   */
+  private withSafeAddresses<T extends ArticleSummary>(item: T): T {
+    const imageUrl = safeUrl(item.image?.url, this.base);
+    return {
+      ...item,
+      url: safeUrl(item.url, this.base),
+      image: item.image && imageUrl ? { ...item.image, url: imageUrl } : null,
+    };
+  }
+
   private shared<T>(
     key: string,
     load: (signal: AbortSignal) => Promise<T>,
@@ -99,7 +113,7 @@ export class BackendClient {
   getArticle(id: string, options: RequestOptions = {}): Promise<Article> {
     return this.shared(
       `article:${id}`,
-      (signal) => this.backend.getArticle(id, { signal }),
+      async (signal) => this.withSafeAddresses(await this.backend.getArticle(id, { signal })),
       options.signal,
     );
   }
@@ -108,7 +122,10 @@ export class BackendClient {
     const { strategies, limit, signal } = options;
     return this.shared(
       `related:${id}:${strategies.join(',')}:${limit}`,
-      (shared) => this.backend.getRelated(id, { strategies, limit, signal: shared }),
+      async (shared) =>
+        (await this.backend.getRelated(id, { strategies, limit, signal: shared })).map((item) =>
+          this.withSafeAddresses(item),
+        ),
       signal,
     );
   }

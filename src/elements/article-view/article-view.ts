@@ -3,7 +3,6 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import type { Article } from '../../backend/schema.js';
 import { BackendElement } from '../../bases/backend-element.js';
 import { reportBadSetting } from '../../core/config.js';
-import { safeUrl } from '../../core/safe-url.js';
 import { heading } from '../../core/heading.js';
 import { ArticleErrorEvent, ArticleLoadEvent } from '../../bases/events.js';
 import type { Translations } from '../../core/lang.js';
@@ -13,11 +12,10 @@ import { hostStyles } from '../../styles/shared.js';
 import { articleViewStyles, PRINT_ALONE } from './article-view.styles.js';
 import { sanitize, SanitizerMissingError, trustedPolicy } from './sanitize.js';
 
-/** An article as the element shows it: its body sanitised, and the backend's address. */
+/** An article as the element shows it, with its body sanitised. */
 interface ShownArticle {
   article: Article;
   body: DocumentFragment;
-  base: string;
 }
 
 const STRINGS: Translations<{
@@ -141,7 +139,7 @@ export class ArticleView extends BackendElement {
       const client = this.client();
       const article = await client.getArticle(String(id), { signal });
       // Sanitised within the task: a failure shows the error state, a stale answer is dropped.
-      return { article, body: await sanitize(article.bodyHtml, client.base), base: client.base };
+      return { article, body: await sanitize(article.bodyHtml, client.base) };
     },
     args: () => [this.articleId, this.api, this.backend] as const,
     onComplete: (shown) => {
@@ -190,9 +188,7 @@ export class ArticleView extends BackendElement {
     }
   }
 
-  private updateJsonLd({ article, base }: ShownArticle): void {
-    const imageUrl = safeUrl(article.image?.url, base);
-    const pageUrl = safeUrl(article.url, base);
+  private updateJsonLd({ article }: ShownArticle): void {
     this.jsonLdScript?.remove();
     this.jsonLdScript = undefined;
     if (!this.jsonLd) return;
@@ -204,9 +200,9 @@ export class ArticleView extends BackendElement {
       datePublished: article.publishedAt,
       dateModified: article.updatedAt,
       inLanguage: article.lang,
-      ...(imageUrl ? { image: [imageUrl] } : {}),
+      ...(article.image ? { image: [article.image.url] } : {}),
       ...(article.author ? { author: [{ '@type': 'Person', name: article.author }] } : {}),
-      ...(pageUrl ? { mainEntityOfPage: pageUrl } : {}),
+      ...(article.url ? { mainEntityOfPage: article.url } : {}),
     };
     const script = document.createElement('script');
     script.type = 'application/ld+json';
@@ -231,16 +227,20 @@ export class ArticleView extends BackendElement {
     return html`<p part="meta" class="meta">${parts}</p>`;
   }
 
-  private renderArticle({ article, base }: ShownArticle) {
-    const imageUrl = safeUrl(article.image?.url, base);
+  private renderArticle({ article }: ShownArticle) {
     return html`<article part="article" lang=${article.lang || nothing} aria-busy="false">
       ${heading(this.level, 'title', article.title)}
       ${article.lead ? html`<p part="lead" class="lead">${article.lead}</p>` : nothing}
       ${this.renderMeta(article)}
       ${
-        article.image && imageUrl
+        article.image
           ? html`<figure part="figure" class="figure">
-              <img src=${imageUrl} alt=${article.image.alt} loading="lazy" decoding="async" />
+              <img
+                src=${article.image.url}
+                alt=${article.image.alt}
+                loading="lazy"
+                decoding="async"
+              />
               ${article.image.caption ? html`<figcaption>${article.image.caption}</figcaption>` : nothing}
             </figure>`
           : nothing

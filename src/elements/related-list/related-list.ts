@@ -7,7 +7,6 @@ import {
 } from '../../backend/schema.js';
 import { BackendElement } from '../../bases/backend-element.js';
 import { reportBadSetting } from '../../core/config.js';
-import { safeUrl } from '../../core/safe-url.js';
 import { heading } from '../../core/heading.js';
 import { ArticleErrorEvent } from '../../bases/events.js';
 import type { Translations } from '../../core/lang.js';
@@ -96,13 +95,11 @@ export class RelatedList extends BackendElement {
   private readonly items = new Task(this, {
     task: async ([id, , limit, near], { signal }) => {
       if (!near) return undefined;
-      const client = this.client();
-      const items = await client.getRelated(String(id), {
+      return this.client().getRelated(String(id), {
         strategies: this.strategies,
         limit: Number(limit),
         signal,
       });
-      return { items, base: client.base };
     },
     // Primitive arguments only: the task runs again whenever one of them differs.
     args: () =>
@@ -161,21 +158,18 @@ export class RelatedList extends BackendElement {
     return Number.isInteger(this.limit) && this.limit >= 1 && this.limit <= 20 ? this.limit : 5;
   }
 
-  /** The backend's address for the article when it is http(s), else the portal's own pattern. */
-  private href(item: ArticleSummary, base: string): string {
-    return (
-      safeUrl(item.url, base) ?? this.hrefTemplate.replace('{id}', encodeURIComponent(item.id))
-    );
+  /** The backend's address for the article (the client keeps only http(s)), else the portal's pattern. */
+  private href(item: ArticleSummary): string {
+    return item.url ?? this.hrefTemplate.replace('{id}', encodeURIComponent(item.id));
   }
 
-  private renderItem(item: ArticleSummary, base: string) {
+  private renderItem(item: ArticleSummary) {
     const date = new Date(item.publishedAt);
-    const thumbnailUrl = safeUrl(item.image?.url, base);
     const thumbnail =
-      this.layout === 'cards' && thumbnailUrl
+      this.layout === 'cards' && item.image
         ? html`<img
             part="thumbnail"
-            src=${thumbnailUrl}
+            src=${item.image.url}
             alt=""
             width="96"
             height="54"
@@ -184,7 +178,7 @@ export class RelatedList extends BackendElement {
           />`
         : nothing;
     return html`<li part="item">
-      ${thumbnail}<a part="link" href=${this.href(item, base)}>${item.title}</a>
+      ${thumbnail}<a part="link" href=${this.href(item)}>${item.title}</a>
       ${
         this.layout !== 'compact' && !Number.isNaN(date.getTime())
           ? html`<time part="date" datetime=${item.publishedAt}>${this.formatDate(date)}</time>`
@@ -215,16 +209,16 @@ export class RelatedList extends BackendElement {
           html`<p class="placeholder" role="status">${this.strings(STRINGS).loading}</p>`,
           true,
         ),
-      complete: (found) =>
-        !found
+      complete: (items) =>
+        !items
           ? this.renderSection(
               html`<p class="placeholder">${this.strings(STRINGS).loading}</p>`,
               true,
             )
-          : found.items.length
+          : items.length
             ? this.renderSection(
                 html`<ul part="list" class=${this.layout}>
-                  ${found.items.map((item) => this.renderItem(item, found.base))}
+                  ${items.map((item) => this.renderItem(item))}
                 </ul>`,
                 false,
               )

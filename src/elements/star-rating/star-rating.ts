@@ -1,7 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { BackendClient } from '../../backend/client.js';
-import { BackendError, type BackendErrorCode } from '../../backend/errors.js';
+import { BackendError } from '../../backend/errors.js';
 import type { RatingSummary } from '../../backend/schema.js';
 import { nextAnnouncement } from '../../core/announce.js';
 import { BackendElement } from '../../bases/backend-element.js';
@@ -90,14 +90,9 @@ const STRINGS: Translations<{
   },
 };
 
-/** The code and status of a backend failure; `instanceof` holds for every copy of the class. */
-function failureOf(error: unknown): { code?: BackendErrorCode; status?: number } {
-  return error instanceof BackendError ? { code: error.code, status: error.status } : {};
-}
-
-/** The score the backend says this visitor gave, when a refusal says it. */
-function scoreIn(error: unknown): number | undefined {
-  return (error as { summary?: RatingSummary } | null)?.summary?.yourScore;
+/** A backend failure's code, status and summary (`instanceof` holds for every copy of the class). */
+function failureOf(error: unknown): Partial<Pick<BackendError, 'code' | 'status' | 'summary'>> {
+  return error instanceof BackendError ? error : {};
 }
 
 /** Five stars in one template (one instance, not five, per use). */
@@ -401,7 +396,7 @@ export class StarRating extends BackendElement {
 
   /** A vote that came back without effect: final refusals are never kept nor sent again. */
   private failed(key: string, score: number, error: unknown): void {
-    const { code, status } = failureOf(error);
+    const { code, status, summary } = failureOf(error);
     if (code === 'network' || code === 'timeout') {
       queuePending(key, score);
       this.state = 'queued';
@@ -411,9 +406,9 @@ export class StarRating extends BackendElement {
     clearPending(key);
     if (code === 'already-voted') {
       // The score the backend kept, only when it says which (NukeViet does not).
-      const kept = scoreIn(error);
+      const kept = summary?.yourScore;
       rememberGiven(key, kept ?? 0);
-      this.summary = (error as { summary?: RatingSummary }).summary ?? this.summary;
+      this.summary = summary ?? this.summary;
       this.value = kept ? String(kept) : '';
       this.state = 'already';
       return;
