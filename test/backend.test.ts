@@ -221,6 +221,22 @@ describe('backend configuration', () => {
     expect(clientFor(plain)).to.not.equal(client);
   });
 
+  it('says a wrong time-out once and keeps working with the default', async () => {
+    const { url } = await server();
+    const errors = captureErrors();
+    configure({ timeout: Number('8s') });
+    try {
+      const element = await fixture(html`<div api=${url}></div>`);
+      const client = clientFor(element);
+      expect((await client.getArticle('1')).id).to.equal('1');
+      expect(errors.messages).to.have.length(1);
+      expect(errors.messages[0]).to.include('data-timeout').and.include('8000');
+    } finally {
+      configure({ timeout: undefined });
+      errors.restore();
+    }
+  });
+
   it('names the attribute, the value and the fix for a bad setting', async () => {
     const errors = captureErrors();
     try {

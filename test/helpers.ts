@@ -38,7 +38,6 @@ export interface ConsoleRecord {
   text: string;
 }
 
-/** Resolves once `condition` holds, polling each frame; rejects with `message` after `timeout` ms. */
 /** The BackendError a promise rejects with; fails when it resolves. */
 export async function rejection(promise: Promise<unknown>): Promise<BackendError> {
   try {
@@ -49,6 +48,7 @@ export async function rejection(promise: Promise<unknown>): Promise<BackendError
   throw new Error('expected a rejection');
 }
 
+/** Resolves once `condition` holds, polling each frame; rejects with `message` after `timeout` ms. */
 export async function until(
   condition: () => boolean,
   message: string,

@@ -177,9 +177,15 @@ export function clientFor(element: Element & { api?: string; backend?: string })
       'Use the http(s) address of the backend, e.g. "https://portal.example.gov.vn/api/v1".',
     );
   }
-  const timeout = config.timeout ?? DEFAULT_TIMEOUT;
+  let timeout = config.timeout ?? DEFAULT_TIMEOUT;
+  // A wrong time-out is said once and replaced by the default: the widgets keep working.
   if (!Number.isFinite(timeout) || timeout < 100) {
-    fail('timeout', String(config.timeout), 'Use milliseconds, at least 100, e.g. 8000.');
+    reportBadSetting(
+      'data-timeout (or configure({ timeout }))',
+      String(config.timeout),
+      `Use milliseconds, at least 100, e.g. 8000. ${DEFAULT_TIMEOUT} is used meanwhile.`,
+    );
+    timeout = DEFAULT_TIMEOUT;
   }
 
   const key = `${backend}|${api!.href}`;
