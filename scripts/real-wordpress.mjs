@@ -190,7 +190,7 @@ async function serve() {
     for (;;) {
       const answer = await fetch(`http://127.0.0.1:${port}/wp-json/`).catch(() => null);
       if (answer?.ok) break;
-      if (Date.now() > deadline) fail(`WordPress did not answer on port ${port}`);
+      if (Date.now() > deadline) throw new Error(`WordPress did not answer on port ${port}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
@@ -225,6 +225,9 @@ try {
   const posts = install();
   await serve();
   code = await runTests(posts);
+} catch (error) {
+  // Said here so that the servers, config files and database are still removed below.
+  console.error(`test:real: ${error.message}`);
 } finally {
   cleanUp();
 }

@@ -165,16 +165,20 @@ export class ArticleRepository {
       .executeTakeFirst();
     if (!row) return undefined;
     const summary = summaryOf(row);
-    if (voterId) {
-      const vote = await this.db
-        .selectFrom('votes')
-        .select('score')
-        .where('article_id', '=', articleId)
-        .where('voter_id', '=', voterId)
-        .executeTakeFirst();
-      if (vote) summary.yourScore = Number(vote.score);
-    }
+    const yourScore = voterId ? await this.yourScore(articleId, voterId) : undefined;
+    if (yourScore !== undefined) summary.yourScore = yourScore;
     return summary;
+  }
+
+  /** The score this voter gave the article, if any. */
+  async yourScore(articleId: number, voterId: string): Promise<number | undefined> {
+    const vote = await this.db
+      .selectFrom('votes')
+      .select('score')
+      .where('article_id', '=', articleId)
+      .where('voter_id', '=', voterId)
+      .executeTakeFirst();
+    return vote ? Number(vote.score) : undefined;
   }
 
   /**

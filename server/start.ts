@@ -25,10 +25,10 @@ export interface ServerSettings {
   logger?: false | { level: string };
 }
 
-export const DEFAULT_DATABASE_URL = 'sqlite:./data/portal-widgets.sqlite';
+const DEFAULT_DATABASE_URL = 'sqlite:./data/portal-widgets.sqlite';
 
 /** `sqlite:<file>`, a bare file path, or `postgres://…`; any other scheme is a mistake. */
-function databaseUrlFrom(value: string | undefined): string {
+export function databaseUrlFrom(value: string | undefined): string {
   const url = value || DEFAULT_DATABASE_URL;
   // Two letters at least: `C:\data\widgets.sqlite` is a Windows path, not a scheme.
   const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(url)?.[1].toLowerCase();
@@ -110,7 +110,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     host: env.HOST || '127.0.0.1',
     allowedOrigins,
     voterSecret: env.VOTER_SECRET,
-    publicUrl: publicUrl?.replace(/\/+$/, ''),
+    publicUrl,
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }

@@ -81,8 +81,8 @@ export const articlesPlugin: FastifyPluginAsync<ArticlesOptions> = async (
     const rating: RatingSummary = ratingOf(row);
     if (voter) {
       personal(reply);
-      const own = await repository.summary(id, voter);
-      if (own?.yourScore !== undefined) rating.yourScore = own.yourScore;
+      const yourScore = await repository.yourScore(id, voter);
+      if (yourScore !== undefined) rating.yourScore = yourScore;
     }
     const words = row.body_html
       .replace(/<[^>]*>/g, ' ')

@@ -22,12 +22,12 @@ export interface RatingsOptions {
 export const ratingsPlugin: FastifyPluginAsync<RatingsOptions> = async (api, options) => {
   const { repository, tokens, voteLimit, tokenLimit, publicUrl } = options;
   const allowed = new Set(options.allowedOrigins);
+  const publicOrigin = publicUrl ? new URL(publicUrl).origin : undefined;
   // A vote is an act of the visitor on an allowed page; a page elsewhere may not cast it.
   const originRefused = (request: FastifyRequest) => {
     const { origin } = request.headers;
     if (origin === undefined || allowed.has(origin)) return false;
-    const own = publicUrl ? new URL(publicUrl).origin : `${request.protocol}://${request.host}`;
-    return origin !== own;
+    return origin !== (publicOrigin ?? `${request.protocol}://${request.host}`);
   };
   const refuseOrigin = (request: FastifyRequest, reply: FastifyReply) =>
     sendError(

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { RATING_CLOSED, ratingAverage } from '../../src/model/portal-model.js';
 
 /** How each demo backend misbehaves; the demo's states gallery points elements at them. */
 export const DEMO_BACKEND_MODES = [
@@ -120,7 +121,7 @@ async function answerUnrecordedVote(
   }
   const summary = current.json<Summary>();
   if (summary.yourScore !== undefined || !summary.open) {
-    const code = summary.open ? 'already-voted' : 'rating-closed';
+    const code = summary.open ? 'already-voted' : RATING_CLOSED;
     return reply.code(409).send({ error: { code, message: `Not counted: ${code}`, summary } });
   }
   const total = summary.total + score;
@@ -128,7 +129,7 @@ async function answerUnrecordedVote(
   return reply.code(201).send({
     total,
     count,
-    average: Math.round((total / count) * 10) / 10,
+    average: ratingAverage(total, count),
     open: true,
     yourScore: score,
   } satisfies Summary);

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../db.js';
 import { readSource, storeArticles, type ImportFormat } from './import.js';
 import { migrate } from '../migrations.js';
-import { settingsFromEnv } from '../start.js';
+import { databaseUrlFrom } from '../start.js';
 
 const USAGE = `Usage: npm run import -- <feed.xml | articles.json | https://…> [--format rss|nukeviet|wordpress|json] [--id-offset N]
 
@@ -40,7 +40,7 @@ if (
 
 let databaseUrl: string;
 try {
-  databaseUrl = settingsFromEnv().databaseUrl;
+  databaseUrl = databaseUrlFrom(process.env.DATABASE_URL);
 } catch (error) {
   console.error(`Import failed: ${(error as Error).message}`);
   process.exit(1);

@@ -6,6 +6,7 @@ import { JSDOM } from 'jsdom';
 import type { Kysely } from 'kysely';
 import { SANITIZER_FORBID_ATTR, SANITIZER_FORBID_TAGS } from '../../src/model/portal-model.js';
 import type { Database } from '../db.js';
+import { MAX_ID } from '../api/schemas.js';
 import { DEMO_ORIGIN } from '../demo/seed.js';
 
 /** One article as every source is turned into before it is stored. */
@@ -211,7 +212,7 @@ function parseAtomEntries(feed: { entry?: unknown }): ImportedArticle[] {
  * headline, lead (`.hometext`), image with its caption (`figure.article`), body
  * (`#news-bodyhtml`), author, dates, category (the breadcrumb's last step) and topic.
  */
-export function parseNukeVietArticle(html: string, url: string): Partial<ImportedArticle> {
+function parseNukeVietArticle(html: string, url: string): Partial<ImportedArticle> {
   const page = new JSDOM(html, { url }).window.document;
   const text = (selector: string) =>
     page.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -260,7 +261,7 @@ export function parseNukeVietArticle(html: string, url: string): Partial<Importe
  * A NukeViet feed's articles made whole: each item's detail page is read for what the feed
  * leaves out. An item whose page cannot be read keeps the feed's summary and is reported.
  */
-export async function completeFromNukeViet(
+async function completeFromNukeViet(
   articles: ImportedArticle[],
   fetchImpl: typeof fetch = fetch,
 ): Promise<{ articles: ImportedArticle[]; problems: string[] }> {
@@ -442,9 +443,6 @@ export async function readSource(
     : { articles, origin, problems: [] };
 }
 
-/** The largest article id the API accepts (a PostgreSQL `integer`). */
-export const MAX_ARTICLE_ID = 2147483647;
-
 export interface StoreOptions {
   /** Added to every source id, so that a second source's ids do not meet the first's. */
   idOffset?: number;
@@ -465,8 +463,8 @@ export async function storeArticles(
   articles: ImportedArticle[],
   { idOffset = 0 }: StoreOptions = {},
 ): Promise<{ inserted: number; updated: number; unchanged: number; demoRemoved: number }> {
-  if (!Number.isInteger(idOffset) || idOffset < 0 || idOffset > MAX_ARTICLE_ID) {
-    throw new Error(`--id-offset must be a whole number from 0 to ${MAX_ARTICLE_ID}.`);
+  if (!Number.isInteger(idOffset) || idOffset < 0 || idOffset > MAX_ID) {
+    throw new Error(`--id-offset must be a whole number from 0 to ${MAX_ID}.`);
   }
   const counts = { inserted: 0, updated: 0, unchanged: 0, demoRemoved: 0 };
   await db.transaction().execute(async (trx) => {
@@ -521,8 +519,8 @@ export async function storeArticles(
       let id: number;
       if (article.sourceId !== undefined) {
         id = article.sourceId + idOffset;
-        if (id < 1 || id > MAX_ARTICLE_ID) {
-          collisions.push(`id ${id} ("${article.title}") is outside 1–${MAX_ARTICLE_ID}`);
+        if (id < 1 || id > MAX_ID) {
+          collisions.push(`id ${id} ("${article.title}") is outside 1–${MAX_ID}`);
           continue;
         }
         const holder = await trx

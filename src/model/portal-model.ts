@@ -11,7 +11,7 @@ export function ratingAverage(total: number, count: number): number {
   return count ? Math.round((total / count) * 10) / 10 : 0;
 }
 
-export const READING_WORDS_PER_MINUTE = 200;
+const READING_WORDS_PER_MINUTE = 200;
 
 /** Minutes to read a text of `words` words, at least one. */
 export function readingMinutes(words: number): number {
