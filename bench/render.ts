@@ -10,7 +10,7 @@ import Fastify from 'fastify';
 import puppeteer from 'puppeteer-core';
 import { findChromium } from '../scripts/find-chromium.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 

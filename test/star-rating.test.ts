@@ -56,16 +56,16 @@ async function serverSummary(api: string, id: number): Promise<RatingSummary> {
   return (await fetch(`${api}/articles/${id}/rating`, { cache: 'no-store' })).json();
 }
 
-/** Clicks a star as a pointer does. */
+/** Clicks a star as a pointer does (its picture lets the click through to its radio). */
 function clickStar(element: Element, score: number): void {
-  const label = shadow(element).querySelectorAll<HTMLLabelElement>('label')[score - 1];
-  label.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
-  label.click();
+  const radio = radios(element)[score - 1];
+  radio.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+  radio.click();
 }
 
 /** The centre of a star, in the page's coordinates, for real mouse input. */
 function starCentre(element: Element, score: number): [number, number] {
-  const box = shadow(element).querySelectorAll('label')[score - 1].getBoundingClientRect();
+  const box = shadow(element).querySelectorAll('svg.star')[score - 1].getBoundingClientRect();
   return [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
 }
 const focused = (element: Element) => shadow(element).activeElement;
@@ -114,7 +114,7 @@ describe('star-rating', () => {
       html`<star-rating api=${api} article-id="1"></star-rating>`,
     );
     await ready(element);
-    const stroke = getComputedStyle(shadow(element).querySelector('label svg')!).stroke;
+    const stroke = getComputedStyle(shadow(element).querySelector('svg.star')!).stroke;
     expect(contrast(stroke, 'rgb(255, 255, 255)')).to.be.at.least(3);
     clickStar(element, 2);
     await until(() => status(element).startsWith('Cảm ơn'), 'voted');
@@ -525,15 +525,74 @@ describe('star-rating', () => {
       html`<star-rating api=${api} article-id="9" style="font-size: 10px"></star-rating>`,
     );
     await ready(element);
-    for (const label of shadow(element).querySelectorAll('label')) {
-      const { width, height } = label.getBoundingClientRect();
+    for (const radio of radios(element)) {
+      const { width, height } = radio.getBoundingClientRect();
       expect(Math.min(width, height)).to.be.at.least(24);
     }
     radios(element)[0].focus();
     await sendKeys({ press: 'ArrowRight' });
-    expect(
-      getComputedStyle(shadow(element).querySelectorAll('label svg')[1]).outlineStyle,
-    ).to.equal('solid');
+    expect(getComputedStyle(radios(element)[1]).outlineStyle).to.equal('solid');
+    expect(getComputedStyle(radios(element)[0]).outlineStyle).to.equal('none');
+  });
+
+  it('keeps each star on its own radio when the row wraps, either way round', async () => {
+    for (const dir of ['ltr', 'rtl']) {
+      const holder = await fixture<HTMLElement>(
+        html`<div dir=${dir} style="inline-size: 100px">
+          <star-rating
+            backend="none"
+            style="font-size: 20px; --pw-star-size: 1.75em; --pw-star-gap: 9px"
+          ></star-rating>
+        </div>`,
+      );
+      const element = holder.querySelector('star-rating')!;
+      await element.updateComplete;
+      const pictures = [...shadow(element).querySelectorAll('svg.star')];
+      const rows = new Set(radios(element).map((radio) => radio.getBoundingClientRect().y));
+      expect(rows.size, `${dir}: the row wraps`).to.be.above(1);
+      radios(element).forEach((radio, index) => {
+        const box = radio.getBoundingClientRect();
+        const picture = pictures[index].getBoundingClientRect();
+        const where = `${dir}, star ${index + 1}`;
+        expect(Math.abs(picture.x - box.x), where).to.be.below(0.5);
+        expect(Math.abs(picture.y - box.y), where).to.be.below(0.5);
+        expect([picture.width, picture.height], where).to.deep.equal([box.width, box.height]);
+      });
+      // What the pointer meets at a picture's centre is its radio.
+      const third = pictures[2].getBoundingClientRect();
+      expect(
+        shadow(element).elementFromPoint(third.x + third.width / 2, third.y + third.height / 2),
+      ).to.equal(radios(element)[2]);
+    }
+  });
+
+  it('fills the stars up to the one under the pointer', async () => {
+    const element = await fixture<StarRating>(
+      html`<star-rating api=${api} article-id="11"></star-rating>`,
+    );
+    await ready(element);
+    // Headless Chromium reports no hover-capable pointer and cannot emulate one: apply the
+    // element's own `@media (hover: hover)` rules as a mouse-driven browser would.
+    const root = shadow(element);
+    const hoverRules = root.adoptedStyleSheets
+      .flatMap((sheet) => [...sheet.cssRules])
+      .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule)
+      .filter((rule) => rule.conditionText === '(hover: hover)')
+      .flatMap((rule) => [...rule.cssRules].map((inner) => inner.cssText));
+    expect(hoverRules).to.not.be.empty;
+    const asOnAMouse = new CSSStyleSheet();
+    asOnAMouse.replaceSync(hoverRules.join('\n'));
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, asOnAMouse];
+    const filled = () =>
+      [...shadow(element).querySelectorAll('svg.star')].map(
+        (star) => getComputedStyle(star).fill !== 'rgba(0, 0, 0, 0)',
+      );
+    expect(filled()).to.deep.equal([false, false, false, false, false]);
+    const [x, y] = starCentre(element, 3);
+    await sendMouse({ type: 'move', position: [x, y] });
+    expect(filled()).to.deep.equal([true, true, true, false, false]);
+    await sendMouse({ type: 'move', position: [0, 0] });
+    expect(filled()).to.deep.equal([false, false, false, false, false]);
   });
 
   it('keeps 3:1 stars and AAA text in high contrast, and uses system colours when forced', async () => {
@@ -550,7 +609,7 @@ describe('star-rating', () => {
       },
     });
     expect(violations(enhanced)).to.deep.equal([]);
-    const star = () => getComputedStyle(shadow(element).querySelector('label svg')!).stroke;
+    const star = () => getComputedStyle(shadow(element).querySelector('svg.star')!).stroke;
     const page = getComputedStyle(document.body).backgroundColor;
     expect(
       contrast(star(), page === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : page),
@@ -726,9 +785,9 @@ describe('star-rating', () => {
     await sendMouse({ type: 'move', position: [x, y + 200] });
     await sendMouse({ type: 'up' });
     // A touch press the browser turns into a scroll: down, then cancel, no click.
-    const label = shadow(element).querySelectorAll('label')[3];
-    label.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
-    label.dispatchEvent(new PointerEvent('pointercancel', { bubbles: true, composed: true }));
+    const radio = radios(element)[3];
+    radio.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    radio.dispatchEvent(new PointerEvent('pointercancel', { bubbles: true, composed: true }));
     await element.updateComplete;
     expect(element.value, 'no stale choice').to.equal('');
     expect(castStars(element) + chosenStars(element)).to.equal(0);
@@ -757,7 +816,7 @@ describe('star-rating', () => {
     expect(text(shadow(rating).querySelector('.invite'))).to.include(
       'Đã chọn 3 sao, chưa gửi. Nhấn Enter để gửi.',
     );
-    const chosenFill = getComputedStyle(shadow(rating).querySelector('.chosen svg')!);
+    const chosenFill = getComputedStyle(shadow(rating).querySelector('.star.chosen')!);
     expect(Number(chosenFill.fillOpacity)).to.be.below(1);
     await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
@@ -783,7 +842,7 @@ describe('star-rating', () => {
       html`<star-rating api=${api} article-id="18"></star-rating>`,
     );
     await ready(voice);
-    shadow(voice).querySelectorAll('label')[1].click();
+    radios(voice)[1].click();
     await until(() => status(voice).startsWith('Cảm ơn'), 'voice vote');
     expect(await serverSummary(api, 18)).to.include({ total: 2, count: 1 });
   });

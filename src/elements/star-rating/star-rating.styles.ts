@@ -7,6 +7,7 @@ export const starRatingStyles = css`
     --_star: var(--pw-star-color, #a15c00);
     /* At least 24px to hit; at most a fifth of a small screen, so five fit at 200 % text. */
     --_size: max(24px, min(var(--pw-star-size, 1.5em), 9vw));
+    --_gap: var(--pw-star-gap, 0.125em);
   }
   .summary,
   .note,
@@ -63,36 +64,41 @@ export const starRatingStyles = css`
     max-inline-size: 100%;
     vertical-align: top;
     flex-wrap: wrap;
-    gap: var(--pw-star-gap, 0.125em);
+    gap: var(--_gap);
   }
-  .star {
-    position: relative;
-    display: inline-block;
+  /*
+   * Each star is an invisible radio (the target, and the focus ring) with its picture drawn over
+   * it: the picture's negative margin puts it on the radio and gives it no width of its own, so
+   * a wrapping row never parts a star from its radio.
+   */
+  .stars input {
+    appearance: none;
+    /* Sizes in em then mean the page's text size here too, not the form controls' own. */
+    font: inherit;
+    flex: none;
     inline-size: var(--_size);
     block-size: var(--_size);
+    margin: 0;
+    border: 0;
+    border-radius: 0.25em;
+    background: none;
     cursor: pointer;
   }
-  .star input {
-    position: absolute;
-    inset: 0;
-    margin: 0;
-    opacity: 0;
-    cursor: inherit;
-  }
-  .star svg {
-    /* Block, not centred in a grid: the same look with far less layout work for many ratings. */
-    display: block;
-    inline-size: 100%;
-    block-size: 100%;
+  .star {
+    flex: none;
+    inline-size: var(--_size);
+    block-size: var(--_size);
+    margin-inline-start: calc(-1 * (var(--_size) + var(--_gap)));
+    pointer-events: none;
     fill: transparent;
     stroke: var(--_star);
     stroke-width: 1.5;
   }
   /* A cast vote (class "on") is filled; a choice not sent yet (class "chosen") only tinted. */
-  .on svg {
+  .on {
     fill: var(--_star);
   }
-  .chosen svg {
+  .chosen {
     fill: var(--_star);
     fill-opacity: 0.3;
     stroke-width: 2.5;
@@ -100,41 +106,40 @@ export const starRatingStyles = css`
   /* The instruction for the way the visitor is using the stars: pointer and voice, or keys. */
   .keys,
   .invite.chosen .pointer,
-  .choices:has(input:focus-visible) .pointer {
+  .invite.keyboard .pointer {
     display: none;
   }
-  .choices:has(input:focus-visible) .invite:not(.chosen) .keys {
+  .invite.keyboard .keys {
     display: inline;
   }
   /* While pointing, up to the star under the pointer; not on touch, where hover would stick. */
   @media (hover: hover) {
-    .stars:hover svg {
+    .stars:hover .star {
       fill: var(--_star);
       fill-opacity: 1;
     }
-    .stars:hover .star:hover ~ .star svg {
+    .stars input:hover + .star ~ .star {
       fill: transparent;
     }
   }
   input:disabled {
     cursor: default;
   }
-  input:focus-visible + svg {
+  input:focus-visible {
     outline: 3px solid var(--pw-color-focus, #0b5394);
     outline-offset: 1px;
-    border-radius: 0.25em;
   }
   @media (forced-colors: active) {
     .track svg,
-    .star svg {
+    .star {
       stroke: CanvasText;
     }
     .fill svg,
-    .on svg,
-    .chosen svg {
+    .on,
+    .chosen {
       fill: CanvasText;
     }
-    input:focus-visible + svg {
+    input:focus-visible {
       outline-color: Highlight;
     }
   }
