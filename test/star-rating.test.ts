@@ -535,6 +535,17 @@ describe('star-rating', () => {
     expect(getComputedStyle(radios(element)[0]).outlineStyle).to.equal('none');
   });
 
+  it('leaves no empty article-id or name attribute behind, and reflects those it is given', async () => {
+    const element = await fixture<StarRating>(html`<star-rating backend="none"></star-rating>`);
+    await element.updateComplete;
+    expect(element.getAttributeNames().sort()).to.deep.equal(['backend']);
+    element.name = 'diem';
+    element.articleId = '7';
+    await element.updateComplete;
+    expect(element.getAttribute('name')).to.equal('diem');
+    expect(element.getAttribute('article-id')).to.equal('7');
+  });
+
   it('keeps each star on its own radio when the row wraps, either way round', async () => {
     for (const dir of ['ltr', 'rtl']) {
       const holder = await fixture<HTMLElement>(

@@ -5,6 +5,7 @@ import type { BackendClient } from '../backend/client.js';
 import { BackendError } from '../backend/errors.js';
 import { dateFormat, type Translations } from '../core/lang.js';
 import { PortalElement } from './portal-element.js';
+import { emptyMeansNoAttribute } from './portal-widget.js';
 import { reportBadSetting } from '../core/config.js';
 
 const STRINGS: Translations<{
@@ -66,7 +67,7 @@ function explainInConsole(error: unknown): void {
 /** Base of the elements that read an article from the configured backend. */
 export class BackendElement extends PortalElement {
   static override properties: PropertyDeclarations = {
-    articleId: { attribute: 'article-id', reflect: true },
+    articleId: { attribute: 'article-id', reflect: true, converter: emptyMeansNoAttribute },
     api: { reflect: true },
     backend: { reflect: true },
   };

@@ -19,6 +19,12 @@ export declare abstract class PortalWidgetMembers {
 }
 
 /**
+ * For reflected text properties whose default is "": an empty value leaves no attribute behind
+ * (no `article-id=""` or `name=""` on every element that was never given one).
+ */
+export const emptyMeansNoAttribute = { toAttribute: (value: string) => value || null };
+
+/**
  * What every Portal Widgets element shares, on LitElement or on bare ReactiveElement alike (the
  * toolbar's elements stay free of lit-html): the page's language, its strings and locale, our
  * typed events, and a mark other copies of the library recognise.

@@ -5,6 +5,7 @@ import { BackendError } from '../../backend/errors.js';
 import type { RatingSummary } from '../../backend/schema.js';
 import { nextAnnouncement } from '../../core/announce.js';
 import { BackendElement } from '../../bases/backend-element.js';
+import { emptyMeansNoAttribute } from '../../bases/portal-widget.js';
 import { ArticleErrorEvent, RatingChangeEvent } from '../../bases/events.js';
 import { nextTask } from '../../core/define.js';
 import { numberFormat, type Translations } from '../../core/lang.js';
@@ -96,15 +97,15 @@ function failureOf(error: unknown): Partial<Pick<BackendError, 'code' | 'status'
 }
 
 /** Five stars in one template (one instance, not five, per use). */
-const FIVE_STARS = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+const FIVE_STARS = html`<svg viewBox="0 0 24 24" aria-hidden="true">
     <path d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z" /></svg
-  ><svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  ><svg viewBox="0 0 24 24" aria-hidden="true">
     <path d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z" /></svg
-  ><svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  ><svg viewBox="0 0 24 24" aria-hidden="true">
     <path d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z" /></svg
-  ><svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  ><svg viewBox="0 0 24 24" aria-hidden="true">
     <path d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z" /></svg
-  ><svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  ><svg viewBox="0 0 24 24" aria-hidden="true">
     <path d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z" />
   </svg>`;
 
@@ -167,7 +168,7 @@ export class StarRating extends BackendElement {
 
   static override properties: PropertyDeclarations = {
     value: {},
-    name: { reflect: true },
+    name: { reflect: true, converter: emptyMeansNoAttribute },
     required: { type: Boolean, reflect: true },
     readonly: { type: Boolean, reflect: true },
   };
@@ -553,13 +554,7 @@ export class StarRating extends BackendElement {
           aria-label=${strings.star('1')}
           .checked=${shown === 1}
           ?disabled=${disabled}
-        /><svg
-          part="star"
-          class=${look(1)}
-          viewBox="0 0 24 24"
-          aria-hidden="true"
-          focusable="false"
-        >
+        /><svg part="star" class=${look(1)} viewBox="0 0 24 24" aria-hidden="true">
           <path
             d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z"
           /></svg
@@ -570,13 +565,7 @@ export class StarRating extends BackendElement {
           aria-label=${strings.star('2')}
           .checked=${shown === 2}
           ?disabled=${disabled}
-        /><svg
-          part="star"
-          class=${look(2)}
-          viewBox="0 0 24 24"
-          aria-hidden="true"
-          focusable="false"
-        >
+        /><svg part="star" class=${look(2)} viewBox="0 0 24 24" aria-hidden="true">
           <path
             d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z"
           /></svg
@@ -587,13 +576,7 @@ export class StarRating extends BackendElement {
           aria-label=${strings.star('3')}
           .checked=${shown === 3}
           ?disabled=${disabled}
-        /><svg
-          part="star"
-          class=${look(3)}
-          viewBox="0 0 24 24"
-          aria-hidden="true"
-          focusable="false"
-        >
+        /><svg part="star" class=${look(3)} viewBox="0 0 24 24" aria-hidden="true">
           <path
             d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z"
           /></svg
@@ -604,13 +587,7 @@ export class StarRating extends BackendElement {
           aria-label=${strings.star('4')}
           .checked=${shown === 4}
           ?disabled=${disabled}
-        /><svg
-          part="star"
-          class=${look(4)}
-          viewBox="0 0 24 24"
-          aria-hidden="true"
-          focusable="false"
-        >
+        /><svg part="star" class=${look(4)} viewBox="0 0 24 24" aria-hidden="true">
           <path
             d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z"
           /></svg
@@ -621,13 +598,7 @@ export class StarRating extends BackendElement {
           aria-label=${strings.star('5')}
           .checked=${shown === 5}
           ?disabled=${disabled}
-        /><svg
-          part="star"
-          class=${look(5)}
-          viewBox="0 0 24 24"
-          aria-hidden="true"
-          focusable="false"
-        >
+        /><svg part="star" class=${look(5)} viewBox="0 0 24 24" aria-hidden="true">
           <path
             d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z"
           />
