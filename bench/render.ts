@@ -1,6 +1,8 @@
 // npm run bench:render — in one headless Chromium and one run:
 //  1. 200 <star-rating> against 200 Shoelace <sl-rating>: time to define, to render, and from
 //     navigation start until the frame with every star is painted (the ratio is taken on that);
+//     with BENCH_BASELINE=<another checkout's dist/cdn>, that build's <star-rating> too, in the
+//     same turns (to compare a change with the build before it);
 //  2. a 5,000-word article in <article-view> (sanitised) against innerHTML of the same HTML.
 // Each case runs in a fresh page RUNS times; medians are printed. Loopback only.
 import { readdirSync } from 'node:fs';
@@ -16,10 +18,27 @@ const median = (values: number[]) =>
 
 const server = Fastify();
 await server.register(fastifyStatic, { root: resolve('.'), cacheControl: false, etag: false });
+const baselineRoot = process.env.BENCH_BASELINE;
+if (baselineRoot) {
+  await server.register(fastifyStatic, {
+    root: resolve(baselineRoot),
+    prefix: '/baseline/',
+    decorateReply: false,
+    cacheControl: false,
+    etag: false,
+  });
+}
 const origin = await server.listen({ port: 0, host: '127.0.0.1' });
 
-const chunk = readdirSync('dist/cdn/chunks').find((name) => name.startsWith('star-rating.define-'));
-if (!chunk) throw new Error('Run `npm run build` first: no star-rating chunk in dist/cdn/chunks.');
+function starRatingChunk(cdn: string): string {
+  const chunk = readdirSync(`${cdn}/chunks`).find(
+    (name) => name.startsWith('star-rating.define-') && name.endsWith('.js'),
+  );
+  if (!chunk)
+    throw new Error(`Run \`npm run build\` first: no star-rating chunk in ${cdn}/chunks.`);
+  return chunk;
+}
+const chunk = starRatingChunk('dist/cdn');
 
 const browser = await puppeteer.launch({
   executablePath: findChromium(),
@@ -37,27 +56,29 @@ async function measure<T>(path: string): Promise<T> {
 }
 
 /**
- * Runs two pages in turns (a, b, a, b…) rather than all of one then all of the other, so drift in
- * the machine's load over the run weighs on both sides alike.
+ * Runs the pages in turns (a, b, a, b…) rather than all of one then all of the other, so drift in
+ * the machine's load over the run weighs on every side alike.
  */
-async function alternate<A, B>(pathA: string, pathB: string): Promise<[A[], B[]]> {
-  const a: A[] = [];
-  const b: B[] = [];
+async function alternate<T>(...paths: string[]): Promise<T[][]> {
+  const results: T[][] = paths.map(() => []);
   for (let run = 0; run < RUNS; run += 1) {
-    a.push(await measure<A>(pathA));
-    b.push(await measure<B>(pathB));
+    for (const [side, path] of paths.entries()) results[side].push(await measure<T>(path));
   }
-  return [a, b];
+  return results;
 }
 
 type RatingTimes = { define: number; render: number; drawn: number };
-const [ours, shoelace] = await alternate<RatingTimes, RatingTimes>(
-  `/bench/pages/star-ratings.html?tag=star-rating&module=/dist/cdn/chunks/${chunk}`,
-  '/bench/pages/star-ratings.html?tag=sl-rating&module=/node_modules/@shoelace-style/shoelace/cdn/components/rating/rating.js',
+const ratingPage = '/bench/pages/star-ratings.html';
+const [ours, shoelace, baseline] = await alternate<RatingTimes>(
+  `${ratingPage}?tag=star-rating&module=/dist/cdn/chunks/${chunk}`,
+  `${ratingPage}?tag=sl-rating&module=/node_modules/@shoelace-style/shoelace/cdn/components/rating/rating.js`,
+  ...(baselineRoot
+    ? [`${ratingPage}?tag=star-rating&module=/baseline/chunks/${starRatingChunk(baselineRoot)}`]
+    : []),
 );
 
 type ArticleTimes = { firstRender: number; body: number; sanitizer?: string };
-const [article, plain] = await alternate<ArticleTimes, ArticleTimes>(
+const [article, plain] = await alternate<ArticleTimes>(
   '/bench/pages/article.html?mode=article-view',
   '/bench/pages/article.html?mode=innerHTML',
 );
@@ -76,6 +97,7 @@ console.log(
 for (const [name, results] of [
   ['<star-rating> (portal-widgets)', ours],
   ['<sl-rating> (Shoelace 2)', shoelace],
+  ...(baseline ? [['<star-rating> (BENCH_BASELINE)', baseline] as const] : []),
 ] as const) {
   const define = median(results.map((r) => r.define));
   const render = median(results.map((r) => r.render));
@@ -88,6 +110,11 @@ console.log(
   `ratio, drawn: ours / Shoelace = ${(drawn(ours) / drawn(shoelace)).toFixed(2)}` +
     ` (runs ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`,
 );
+if (baseline) {
+  console.log(
+    `ratio, drawn: BENCH_BASELINE / Shoelace = ${(drawn(baseline) / drawn(shoelace)).toFixed(2)}`,
+  );
+}
 
 console.log(`\nA 5,000-word article with 20 images and 5 tables, median of ${RUNS} fresh pages`);
 console.log(`${'renderer'.padEnd(40)}${'first render'.padStart(14)}${'body shown'.padStart(12)}`);
