@@ -864,17 +864,26 @@ describe('star-rating', () => {
     );
     const rating = element.parentElement!.querySelector('star-rating')!;
     await ready(rating);
-    const visible = (selector: string) =>
-      getComputedStyle(shadow(rating).querySelector(selector)!).display !== 'none';
-    expect(visible('.pointer'), 'the portal’s sentence for pointer and voice').to.equal(true);
-    expect(visible('.keys')).to.equal(false);
+    const invite = () => text(shadow(rating).querySelector('.invite'));
+    expect(invite(), 'the portal’s sentence for pointer and voice').to.equal(
+      'Click để đánh giá bài viết',
+    );
     element.focus();
     await sendKeys({ press: 'Tab' });
     expect(focused(rating)).to.equal(radios(rating)[0]);
-    expect(visible('.keys'), 'the keys, once the keyboard is in').to.equal(true);
-    expect(visible('.pointer')).to.equal(false);
-    expect(text(shadow(rating).querySelector('.keys'))).to.equal(
-      'Phím mũi tên để chọn số sao, Enter hoặc phím cách để gửi.',
+    await rating.updateComplete;
+    const keys = 'Phím mũi tên để chọn số sao, Enter hoặc phím cách để gửi.';
+    expect(invite(), 'the keys, once the keyboard is in').to.equal(keys);
+    // The radios' description, read with each of them, whatever the line above says.
+    const group = shadow(rating).querySelector('[role="radiogroup"]')!;
+    const description = shadow(rating).getElementById(group.getAttribute('aria-describedby')!)!;
+    expect(text(description)).to.equal(keys);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    await rating.updateComplete;
+    expect(invite(), 'back to the portal’s sentence when focus leaves').to.equal(
+      'Click để đánh giá bài viết',
     );
   });
 });

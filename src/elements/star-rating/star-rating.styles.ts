@@ -103,15 +103,6 @@ export const starRatingStyles = css`
     fill-opacity: 0.3;
     stroke-width: 2.5;
   }
-  /* The instruction for the way the visitor is using the stars: pointer and voice, or keys. */
-  .keys,
-  .invite.chosen .pointer,
-  .invite.keyboard .pointer {
-    display: none;
-  }
-  .invite.keyboard .keys {
-    display: inline;
-  }
   /* While pointing, up to the star under the pointer; not on touch, where hover would stick. */
   @media (hover: hover) {
     .stars:hover .star {

@@ -476,7 +476,7 @@ export class StarRating extends BackendElement {
     }
   }
 
-  /** Keyboard focus on a star: the instruction for keys replaces the one for clicking. */
+  /** Keyboard focus on a star: the instruction for keys replaces the portal's "Click để…". */
   private onFocusin(event: FocusEvent): void {
     const keyboard = (event.target as HTMLElement).matches(':focus-visible');
     if (keyboard !== this.keyboardFocus) {
@@ -520,6 +520,13 @@ export class StarRating extends BackendElement {
     const chosen = choosing && this.choice > 0;
     const disabled = !this.canVote || (this.state !== 'ready' && this.state !== 'sending');
     const look = (score: number) => (shown < score ? 'star' : choosing ? 'star chosen' : 'star on');
+    // For the way the visitor is using the stars: the portal's sentence for pointer and voice,
+    // the keys once the keyboard is on them, and a choice not sent yet as such.
+    const instruction = chosen
+      ? strings.chosen(String(this.choice))
+      : this.keyboardFocus
+        ? strings.keys
+        : strings.invite;
     // One listener of each kind for the five stars: their events bubble to the group. The five
     // are written out, not mapped: one template per element instead of six renders a page of
     // many ratings markedly faster (npm run bench:render). Each star is a bare radio, drawn
@@ -538,14 +545,8 @@ export class StarRating extends BackendElement {
       @focusout=${this.onFocusout}
     >
       <p id="legend" class="legend">${strings.legend}</p>
-      <p
-        class=${chosen ? 'invite chosen' : this.keyboardFocus ? 'invite keyboard' : 'invite'}
-        ?hidden=${!this.canChoose}
-      >
-        <span class="pointer">${strings.invite}</span
-        ><span class="choice">${chosen ? strings.chosen(String(this.choice)) : ''}</span>
-        <span id="keys" class="keys">${strings.keys}</span>
-      </p>
+      <p class="invite" ?hidden=${!this.canChoose}>${instruction}</p>
+      <p id="keys" hidden>${strings.keys}</p>
       <div class="stars">
         <input
           type="radio"
