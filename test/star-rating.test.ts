@@ -56,7 +56,7 @@ async function serverSummary(api: string, id: number): Promise<RatingSummary> {
   return (await fetch(`${api}/articles/${id}/rating`, { cache: 'no-store' })).json();
 }
 
-/** Clicks a star as a pointer does (its picture lets the click through to its radio). */
+/** Clicks a star as a pointer does: on its radio, which lies over the picture. */
 function clickStar(element: Element, score: number): void {
   const radio = radios(element)[score - 1];
   radio.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
@@ -546,34 +546,51 @@ describe('star-rating', () => {
     expect(element.getAttribute('article-id')).to.equal('7');
   });
 
-  it('keeps each star on its own radio when the row wraps, either way round', async () => {
-    for (const dir of ['ltr', 'rtl']) {
+  it('keeps each star on its own radio when the row wraps, either way round, however narrow', async () => {
+    const cases = [
+      ['ltr', '100px', ''],
+      ['rtl', '100px', ''],
+      ['ltr', '20px', ''],
+      // A theme spacing the pictures with a margin of its own.
+      ['ltr', '100px', 'margin: 0 4px'],
+    ];
+    for (const [dir, width, theme] of cases) {
       const holder = await fixture<HTMLElement>(
-        html`<div dir=${dir} style="inline-size: 100px">
+        html`<div dir=${dir} style="inline-size: ${width}">
           <star-rating
             backend="none"
+            class="themed"
             style="font-size: 20px; --pw-star-size: 1.75em; --pw-star-gap: 9px"
           ></star-rating>
         </div>`,
       );
+      const themeSheet = document.createElement('style');
+      themeSheet.textContent = `.themed::part(star) { ${theme} }`;
+      holder.prepend(themeSheet);
       const element = holder.querySelector('star-rating')!;
       await element.updateComplete;
       const pictures = [...shadow(element).querySelectorAll('svg.star')];
       const rows = new Set(radios(element).map((radio) => radio.getBoundingClientRect().y));
-      expect(rows.size, `${dir}: the row wraps`).to.be.above(1);
-      radios(element).forEach((radio, index) => {
+      expect(rows.size, `${dir} ${width}: the row wraps`).to.be.above(1);
+      for (const [index, radio] of radios(element).entries()) {
+        // In view, so that elementFromPoint can see it.
+        radio.scrollIntoView({ block: 'center' });
         const box = radio.getBoundingClientRect();
         const picture = pictures[index].getBoundingClientRect();
-        const where = `${dir}, star ${index + 1}`;
-        expect(Math.abs(picture.x - box.x), where).to.be.below(0.5);
+        const where = `${dir} ${width} ${theme}: star ${index + 1}`;
+        // A theme's margin may shift the picture by that margin, never off its radio.
+        const slack = theme ? 4.5 : 0.5;
+        expect(Math.abs(picture.x - box.x), where).to.be.below(slack);
         expect(Math.abs(picture.y - box.y), where).to.be.below(0.5);
-        expect([picture.width, picture.height], where).to.deep.equal([box.width, box.height]);
-      });
-      // What the pointer meets at a picture's centre is its radio.
-      const third = pictures[2].getBoundingClientRect();
-      expect(
-        shadow(element).elementFromPoint(third.x + third.width / 2, third.y + third.height / 2),
-      ).to.equal(radios(element)[2]);
+        expect(box.width, where).to.be.above(0);
+        // What the pointer meets at the picture's centre is its own radio (compared as a
+        // boolean: chai's message for two unequal elements never finishes).
+        const hit = shadow(element).elementFromPoint(
+          picture.x + picture.width / 2,
+          picture.y + picture.height / 2,
+        );
+        expect(hit === radio, `${where}: ${hit?.localName} hit`).to.equal(true);
+      }
     }
   });
 
@@ -856,6 +873,21 @@ describe('star-rating', () => {
     radios(voice)[1].click();
     await until(() => status(voice).startsWith('Cảm ơn'), 'voice vote');
     expect(await serverSummary(api, 18)).to.include({ total: 2, count: 1 });
+  });
+
+  it('tells the keys as soon as the keyboard is used on a star that was clicked', async () => {
+    const element = await fixture<StarRating>(html`<star-rating backend="none"></star-rating>`);
+    await element.updateComplete;
+    const [x, y] = starCentre(element, 3);
+    await sendMouse({ type: 'click', position: [x, y] });
+    await element.updateComplete;
+    expect(element.value).to.equal('3');
+    const invite = () => text(shadow(element).querySelector('.invite'));
+    expect(invite()).to.equal('Click để đánh giá bài viết');
+    await sendKeys({ press: 'Shift' });
+    await element.updateComplete;
+    expect(invite()).to.equal('Phím mũi tên để chọn số sao, Enter hoặc phím cách để gửi.');
+    await sendMouse({ type: 'move', position: [0, 0] });
   });
 
   it('tells keyboard users about keys, pointer and voice users about clicking', async () => {

@@ -8,6 +8,7 @@ export const starRatingStyles = css`
     /* At least 24px to hit; at most a fifth of a small screen, so five fit at 200 % text. */
     --_size: max(24px, min(var(--pw-star-size, 1.5em), 9vw));
     --_gap: var(--pw-star-gap, 0.125em);
+    --_box: min(var(--_size), 100%);
   }
   .summary,
   .note,
@@ -67,28 +68,30 @@ export const starRatingStyles = css`
     gap: var(--_gap);
   }
   /*
-   * Each star is an invisible radio (the target, and the focus ring) with its picture drawn over
-   * it: the picture's negative margin puts it on the radio and gives it no width of its own, so
-   * a wrapping row never parts a star from its radio.
+   * Each star is its picture with an invisible radio laid over it (the target, and the focus
+   * ring). The radio's negative margin puts it on the picture and gives it no width of its own,
+   * so a wrapping row never parts the two; the overlap is on the radio, not on the picture a theme
+   * may style as part "star". Never wider than the row, so even a row narrower than one star
+   * keeps each radio on its picture.
    */
+  .star,
+  .stars input {
+    flex: none;
+    inline-size: var(--_box);
+    block-size: var(--_size);
+  }
   .stars input {
     appearance: none;
     /* Sizes in em then mean the page's text size here too, not the form controls' own. */
     font: inherit;
-    flex: none;
-    inline-size: var(--_size);
-    block-size: var(--_size);
-    margin: 0;
+    margin-block: 0;
+    margin-inline: calc(-1 * (var(--_box) + var(--_gap))) 0;
     border: 0;
     border-radius: 0.25em;
     background: none;
     cursor: pointer;
   }
   .star {
-    flex: none;
-    inline-size: var(--_size);
-    block-size: var(--_size);
-    margin-inline-start: calc(-1 * (var(--_size) + var(--_gap)));
     pointer-events: none;
     fill: transparent;
     stroke: var(--_star);
@@ -109,7 +112,7 @@ export const starRatingStyles = css`
       fill: var(--_star);
       fill-opacity: 1;
     }
-    .stars input:hover + .star ~ .star {
+    .stars input:hover ~ .star {
       fill: transparent;
     }
   }

@@ -150,7 +150,7 @@ type VoteState = 'ready' | 'sending' | 'thanked' | 'voted' | 'already' | 'expire
  * @csspart summary - The sentence with total points and number of ratings.
  * @csspart average - The average, as stars and as a number.
  * @csspart group - The radio group of the five choices.
- * @csspart star - Each choice's star picture (the radio under it takes clicks and shows focus).
+ * @csspart star - Each choice's star picture (a radio laid over it takes clicks and shows focus).
  * @csspart status - Progress and results of a vote.
  * @csspart error - The failure message.
  * @csspart retry - The "try again" button.
@@ -441,6 +441,11 @@ export class StarRating extends BackendElement {
   }
 
   private onKeydown(event: KeyboardEvent): void {
+    // Keys on a star clicked before: from now on the keyboard is in use (as :focus-visible has it).
+    if (!this.keyboardFocus) {
+      this.keyboardFocus = true;
+      this.requestUpdate();
+    }
     if (ARROWS.has(event.key)) {
       // Nothing to choose while a vote is on its way.
       if (this.canChoose) this.arrowKey = true;
@@ -529,9 +534,9 @@ export class StarRating extends BackendElement {
         : strings.invite;
     // One listener of each kind for the five stars: their events bubble to the group. The five
     // are written out, not mapped: one template per element instead of six renders a page of
-    // many ratings markedly faster (npm run bench:render). Each star is a bare radio, drawn
-    // invisible, with its picture after it: no <label> around the pair, since every element
-    // less per star is style, layout and paint saved on every rating of the page.
+    // many ratings markedly faster (npm run bench:render). Each star is its picture with a bare,
+    // invisible radio laid over it: no <label> around the pair, since every element less per
+    // star is style, layout and paint saved on every rating of the page.
     return html`<div
       part="group"
       class="choices"
@@ -548,14 +553,18 @@ export class StarRating extends BackendElement {
       <p class="invite" ?hidden=${!this.canChoose}>${instruction}</p>
       <p id="keys" hidden>${strings.keys}</p>
       <div class="stars">
-        <input
+        <svg part="star" class=${look(1)} viewBox="0 0 24 24" aria-hidden="true">
+          <path
+            d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z"
+          /></svg
+        ><input
           type="radio"
           name="score"
           value="1"
           aria-label=${strings.star('1')}
           .checked=${shown === 1}
           ?disabled=${disabled}
-        /><svg part="star" class=${look(1)} viewBox="0 0 24 24" aria-hidden="true">
+        /><svg part="star" class=${look(2)} viewBox="0 0 24 24" aria-hidden="true">
           <path
             d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z"
           /></svg
@@ -566,7 +575,7 @@ export class StarRating extends BackendElement {
           aria-label=${strings.star('2')}
           .checked=${shown === 2}
           ?disabled=${disabled}
-        /><svg part="star" class=${look(2)} viewBox="0 0 24 24" aria-hidden="true">
+        /><svg part="star" class=${look(3)} viewBox="0 0 24 24" aria-hidden="true">
           <path
             d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z"
           /></svg
@@ -577,7 +586,7 @@ export class StarRating extends BackendElement {
           aria-label=${strings.star('3')}
           .checked=${shown === 3}
           ?disabled=${disabled}
-        /><svg part="star" class=${look(3)} viewBox="0 0 24 24" aria-hidden="true">
+        /><svg part="star" class=${look(4)} viewBox="0 0 24 24" aria-hidden="true">
           <path
             d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z"
           /></svg
@@ -588,7 +597,7 @@ export class StarRating extends BackendElement {
           aria-label=${strings.star('4')}
           .checked=${shown === 4}
           ?disabled=${disabled}
-        /><svg part="star" class=${look(4)} viewBox="0 0 24 24" aria-hidden="true">
+        /><svg part="star" class=${look(5)} viewBox="0 0 24 24" aria-hidden="true">
           <path
             d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z"
           /></svg
@@ -599,11 +608,7 @@ export class StarRating extends BackendElement {
           aria-label=${strings.star('5')}
           .checked=${shown === 5}
           ?disabled=${disabled}
-        /><svg part="star" class=${look(5)} viewBox="0 0 24 24" aria-hidden="true">
-          <path
-            d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z"
-          />
-        </svg>
+        />
       </div>
     </div>`;
   }
