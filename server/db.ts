@@ -126,11 +126,23 @@ function preparing(pool: pg.Pool): PostgresPool {
 }
 
 /**
+ * The database a DATABASE_URL names: PostgreSQL for `postgres://…` or `postgresql://…` (in any
+ * letter case), SQLite for `sqlite:<file>` or a bare file path; undefined for anything else.
+ */
+export function databaseKind(url: string): DatabaseKind | undefined {
+  // Two letters at least: `C:\data\widgets.sqlite` is a Windows path, not a scheme.
+  const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(url)?.[1].toLowerCase();
+  if (!scheme || scheme === 'sqlite') return 'sqlite';
+  if (['postgres', 'postgresql'].includes(scheme) && /^[a-z]+:\/\//i.test(url)) return 'postgres';
+  return undefined;
+}
+
+/**
  * Opens the database: PostgreSQL for a `postgres://` URL (several server instances share it),
  * otherwise a SQLite file, created with its folder on first use.
  */
 export function openDatabase(url: string): DatabaseConnection {
-  if (/^postgres(ql)?:\/\//.test(url)) {
+  if (databaseKind(url) === 'postgres') {
     const pool = preparing(new pg.Pool({ connectionString: url, max: 10 }));
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { openDatabase, type DatabaseConnection } from './db.js';
+import { databaseKind, openDatabase, type DatabaseConnection } from './db.js';
 import { migrate } from './migrations.js';
 import { ArticleRepository } from './repository.js';
 import { seedDemo, type DemoSeedResult } from './demo/seed.js';
@@ -30,11 +30,10 @@ const DEFAULT_DATABASE_URL = 'sqlite:./data/portal-widgets.sqlite';
 /** `sqlite:<file>`, a bare file path, or `postgres://…`; any other scheme is a mistake. */
 export function databaseUrlFrom(value: string | undefined): string {
   const url = value || DEFAULT_DATABASE_URL;
-  // Two letters at least: `C:\data\widgets.sqlite` is a Windows path, not a scheme.
-  const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(url)?.[1].toLowerCase();
-  if (scheme && !['sqlite', 'postgres', 'postgresql'].includes(scheme)) {
+  if (!databaseKind(url)) {
+    const scheme = /^[^:]*/.exec(url)![0].toLowerCase();
     throw new Error(
-      `DATABASE_URL starts with "${scheme}:", a database this server cannot use: write sqlite:/var/lib/portal-widgets/widgets.sqlite or postgres://user:password@host:5432/db.`,
+      `DATABASE_URL starts with "${scheme}:", which names no database this server can use: write sqlite:/var/lib/portal-widgets/widgets.sqlite or postgres://user:password@host:5432/db.`,
     );
   }
   return url;

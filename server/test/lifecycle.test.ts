@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openDatabase } from '../db.js';
+import { databaseKind, openDatabase } from '../db.js';
 import { parseJson, storeArticles, type ImportedArticle } from '../import/import.js';
 import { migrate } from '../migrations.js';
 import { DEMO_ORIGIN, seedDemo } from '../demo/seed.js';
@@ -68,6 +68,11 @@ describe('demo or real data: which the server starts with', () => {
       settingsFromEnv({ DATABASE_URL: './widgets.sqlite' }).databaseUrl,
       './widgets.sqlite',
     );
+    // Never opened as a SQLite file named after a PostgreSQL address.
+    assert.throws(() => settingsFromEnv({ DATABASE_URL: 'postgres:widgets' }), /"postgres:"/);
+    assert.equal(databaseKind('POSTGRES://w:w@db/widgets'), 'postgres');
+    assert.equal(databaseKind('PostgreSQL://w:w@db/widgets'), 'postgres');
+    assert.equal(databaseKind('C:\\data\\widgets.sqlite'), 'sqlite');
   });
 
   it('import, then start: the portal ids stay, no demo article is added', async () => {
