@@ -236,22 +236,26 @@ function parseNukeVietArticle(html: string, url: string): Partial<ImportedArticl
     title: text('h1[itemprop="headline"]') || text('h1'),
     lead: text('.hometext'),
     bodyHtml: sanitizeHtml(body.innerHTML, url),
-    image: imageUrl
+    // What the page does not show is left out, so the feed's own value stays.
+    ...(imageUrl
       ? {
-          url: absoluteUrl(imageUrl, url),
-          alt: figureImage?.getAttribute('alt') ?? '',
-          caption: figure?.querySelector('figcaption')?.textContent?.trim() ?? '',
+          image: {
+            url: absoluteUrl(imageUrl, url),
+            alt: figureImage?.getAttribute('alt') ?? '',
+            caption: figure?.querySelector('figcaption')?.textContent?.trim() ?? '',
+          },
         }
-      : null,
+      : {}),
     author: text('[itemprop="author"] [itemprop="name"]'),
     ...(categoryName ? { category: { id: slugify(categoryName), name: categoryName } } : {}),
-    topic:
-      topicLink && topicSlug
-        ? {
+    ...(topicLink && topicSlug
+      ? {
+          topic: {
             id: slugify(decodeURIComponent(topicSlug)),
             name: topicLink.textContent?.trim() ?? topicSlug,
-          }
-        : null,
+          },
+        }
+      : {}),
     ...(date('datePublished') ? { publishedAt: isoDate(date('datePublished')) } : {}),
     ...(date('dateModified') ? { updatedAt: isoDate(date('dateModified')) } : {}),
   };

@@ -295,6 +295,10 @@ describe('full articles and their addresses', () => {
             <guid isPermaLink="false"><![CDATA[tin-tuc_412]]></guid>
             <pubDate>Thu, 26 Nov 2026 01:30:00 GMT</pubDate>
             <description><![CDATA[Hơn hai trăm em học sinh tham gia ngày hội đọc sách.]]></description></item>
+          <item><title>Ảnh chỉ có trong tin</title>
+            <link>${base}/index.php/tin-tuc/Giao-duc/anh-chi-co-trong-tin-414.html</link>
+            <guid isPermaLink="false"><![CDATA[tin-tuc_414]]></guid>
+            <description><![CDATA[<img src="${base}/uploads/news/tin-414.jpg" alt="Ảnh tin"> Tóm tắt.]]></description></item>
           <item><title>Bài đã gỡ</title>
             <link>${base}/index.php/tin-tuc/Giao-duc/bai-da-go-413.html</link>
             <guid isPermaLink="false"><![CDATA[tin-tuc_413]]></guid>
@@ -303,13 +307,24 @@ describe('full articles and their addresses', () => {
     });
     server.get('/index.php/tin-tuc/Giao-duc/:page', async (request, reply) => {
       const { page: name } = request.params as { page: string };
-      if (!name.endsWith('-412.html')) return reply.code(404).type('text/html').send('404');
-      return reply.type('text/html; charset=utf-8').send(page);
+      // 414: a page with no picture of its own (no figure, no og:image).
+      const shown = name.endsWith('-414.html')
+        ? page
+            .replace(/<figure class="article[^]*?<\/figure>/, '')
+            .replace(/<meta property="og:image"[^>]*>/, '')
+        : page;
+      if (!/-41[24]\.html$/.test(name)) return reply.code(404).type('text/html').send('404');
+      return reply.type('text/html; charset=utf-8').send(shown);
     });
     base = await server.listen({ port: 0, host: '127.0.0.1' });
     try {
       const { articles, problems } = await readSource(`${base}/index.php?nv=tin-tuc&op=rss`);
-      const [full, missing] = articles;
+      const [full, pictureInFeed, missing] = articles;
+      assert.deepEqual(
+        pictureInFeed.image,
+        { url: `${base}/uploads/news/tin-414.jpg`, alt: 'Ảnh tin', caption: '' },
+        "a page without a picture keeps the feed's",
+      );
       assert.equal(full.sourceId, 412);
       assert.equal(
         full.lead,
