@@ -518,12 +518,14 @@ export class StarRating extends BackendElement {
       </div>`;
   }
 
+  /** The five stars, rendered only while the visitor can vote (see renderBody). */
   private renderChoices() {
     const strings = this.strings(STRINGS);
-    const choosing = this.canChoose && !this.formOnly;
+    const ready = this.state === 'ready';
+    const choosing = ready && !this.formOnly;
     const shown = choosing ? this.choice : Number(this.value);
     const chosen = choosing && this.choice > 0;
-    const disabled = !this.canVote || (this.state !== 'ready' && this.state !== 'sending');
+    const disabled = !ready && this.state !== 'sending';
     const look = (score: number) => (shown < score ? 'star' : choosing ? 'star chosen' : 'star on');
     // For the way the visitor is using the stars: the portal's sentence for pointer and voice,
     // the keys once the keyboard is on them, and a choice not sent yet as such.
@@ -550,7 +552,7 @@ export class StarRating extends BackendElement {
       @focusout=${this.onFocusout}
     >
       <p id="legend" class="legend">${strings.legend}</p>
-      <p class="invite" ?hidden=${!this.canChoose}>${instruction}</p>
+      <p class="invite" ?hidden=${!ready}>${instruction}</p>
       <p id="keys" hidden>${strings.keys}</p>
       <div class="stars">
         <svg part="star" class=${look(1)} viewBox="0 0 24 24" aria-hidden="true">
@@ -635,11 +637,11 @@ export class StarRating extends BackendElement {
     }
   }
 
-  private renderNote() {
+  private renderNote(canVote: boolean) {
     const strings = this.strings(STRINGS);
     if (this.state === 'voted')
       return html`<p class="note">${this.value ? strings.yours(this.value) : strings.rated}</p>`;
-    if (!this.canVote)
+    if (!canVote)
       return html`<p class="note">
         ${this.summary?.open === false ? strings.closed : strings.readOnly}
       </p>`;
@@ -647,12 +649,15 @@ export class StarRating extends BackendElement {
   }
 
   private renderBody() {
+    // Asked once per render: it looks up the backend client.
+    const canVote = this.canVote;
     const choices =
-      this.canVote &&
+      canVote &&
       !this.choicesShown &&
       (this.state === 'ready' || this.state === 'sending' || this.state === 'queued');
     return html`<div class="base">
-      ${this.renderAverage()} ${choices ? this.renderChoices() : nothing} ${this.renderNote()}
+      ${this.renderAverage()} ${choices ? this.renderChoices() : nothing}
+      ${this.renderNote(canVote)}
       <p part="status" class="status" role="status">${this.statusText}</p>
     </div>`;
   }
