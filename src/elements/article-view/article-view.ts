@@ -180,8 +180,9 @@ export class ArticleView extends BackendElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const shown = this.article.value;
+    if (!shown || shown === this.renderedBody) return;
     const target = this.renderRoot.querySelector('[part="body"]');
-    if (shown && target && shown !== this.renderedBody) {
+    if (target) {
       this.renderedBody = shown;
       target.replaceChildren(finishBody(shown.body, this.level, this.strings(STRINGS).table));
       this.updateJsonLd(shown);
