@@ -85,6 +85,9 @@ export class PageTextScaler {
 
   /** Registers (or with `null`, withdraws) the part of the page one owner wants scaled. */
   setTarget(owner: object, selector: string | null): void {
+    // Nothing changes (each <font-scaler> without a target says so on its first render): the
+    // page is already scaled by setScale, and measuring it again costs a pass over every element.
+    if ((selector || undefined) === this.targets.get(owner)) return;
     if (selector) {
       try {
         document.querySelector(selector);
