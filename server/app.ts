@@ -17,9 +17,6 @@ import { ArticleRepository } from './repository.js';
 import { staticFilesPlugin } from './static-files.js';
 import { VoterTokens } from './voter-token.js';
 
-export { API_PREFIX } from './api/errors.js';
-export { VOTER_TOKEN_HEADER } from './api/voter.js';
-
 export interface AppOptions {
   db: Kysely<Database>;
   /** Signs voter tokens and salts IP hashes. */

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'invalid-token'
   | 'rate-limited'
   | 'origin-not-allowed'
+  /** The demo's backend that is down on purpose (503). */
+  | 'unavailable'
   | 'internal';
 
 /** Every error the API answers with: `{ error: { code, message } }`. */

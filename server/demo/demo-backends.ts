@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RATING_CLOSED, ratingAverage } from '../../src/model/portal-model.js';
+import { sendError } from '../api/errors.js';
+import type { RatingSummary } from '../repository.js';
 
 /** How each demo backend misbehaves; the demo's states gallery points elements at them. */
-export const DEMO_BACKEND_MODES = [
+const DEMO_BACKEND_MODES = [
   'normal',
   'slow',
   'down',
@@ -10,7 +12,7 @@ export const DEMO_BACKEND_MODES = [
   'offline-votes',
   'unrecorded-votes',
 ] as const;
-export type DemoBackendMode = (typeof DEMO_BACKEND_MODES)[number];
+type DemoBackendMode = (typeof DEMO_BACKEND_MODES)[number];
 
 /**
  * `/demo-backends/<mode>/api/v1/…`: the real API, misbehaving on purpose, so the demo shows
@@ -31,15 +33,11 @@ export function registerDemoBackends(
     async (request, reply) => {
       const mode = request.params.mode as DemoBackendMode;
       if (!DEMO_BACKEND_MODES.includes(mode)) {
-        return reply.code(404).send({
-          error: { code: 'not-found', message: `Use one of ${DEMO_BACKEND_MODES.join(', ')}` },
-        });
+        return sendError(reply, 404, 'not-found', `Use one of ${DEMO_BACKEND_MODES.join(', ')}`);
       }
       reply.header('cache-control', 'no-store');
       if (mode === 'down') {
-        return reply.code(503).send({
-          error: { code: 'unavailable', message: 'This demo backend is down on purpose' },
-        });
+        return sendError(reply, 503, 'unavailable', 'This demo backend is down on purpose');
       }
       if (mode === 'garbage') {
         return reply
@@ -81,14 +79,6 @@ export function registerDemoBackends(
   );
 }
 
-interface Summary {
-  total: number;
-  count: number;
-  average: number;
-  open: boolean;
-  yourScore?: number;
-}
-
 /**
  * The API's answer to a vote, worked out from the article's current summary without recording
  * it: 201 with the summary the vote would make, or the API's own refusals (400, 401, 404, 409).
@@ -102,15 +92,11 @@ async function answerUnrecordedVote(
 ): Promise<FastifyReply> {
   const score = (request.body as { score?: unknown } | undefined)?.score;
   if (typeof score !== 'number' || !Number.isInteger(score) || score < 1 || score > 5) {
-    return reply
-      .code(400)
-      .send({ error: { code: 'invalid', message: 'score must be an integer from 1 to 5' } });
+    return sendError(reply, 400, 'invalid', 'score must be an integer from 1 to 5');
   }
   const token = request.headers['x-voter-token'];
   if (!token) {
-    return reply.code(401).send({
-      error: { code: 'invalid-token', message: 'Send a voter token in the X-Voter-Token header' },
-    });
+    return sendError(reply, 401, 'invalid-token', 'Send a voter token in the X-Voter-Token header');
   }
   const current = await app.inject({
     url: `${apiPrefix}/articles/${id}/rating`,
@@ -119,18 +105,18 @@ async function answerUnrecordedVote(
   if (current.statusCode !== 200) {
     return reply.code(current.statusCode).type('application/json').send(current.body);
   }
-  const summary = current.json<Summary>();
+  const summary = current.json<RatingSummary>();
   if (summary.yourScore !== undefined || !summary.open) {
     const code = summary.open ? 'already-voted' : RATING_CLOSED;
-    return reply.code(409).send({ error: { code, message: `Not counted: ${code}`, summary } });
+    return sendError(reply, 409, code, `Not counted: ${code}`, { summary });
   }
   const total = summary.total + score;
   const count = summary.count + 1;
   return reply.code(201).send({
+    ...summary,
     total,
     count,
     average: ratingAverage(total, count),
-    open: true,
     yourScore: score,
-  } satisfies Summary);
+  } satisfies RatingSummary);
 }

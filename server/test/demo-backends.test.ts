@@ -93,6 +93,8 @@ describe('demo backends', () => {
     assert.equal(summary.total, before.total + 4);
     assert.equal(summary.count, before.count + 1);
     assert.equal(summary.yourScore, 4);
+    // The article's summary as the API gives it (its id too), with the score given.
+    assert.deepEqual(Object.keys(summary).sort(), Object.keys(before).concat('yourScore').sort());
     assert.equal((await vote(6)).status, 400);
     assert.equal((await vote(4, {})).status, 401);
     const missing = await fetch(`${base}/unrecorded-votes/api/v1/articles/9999/votes`, {
