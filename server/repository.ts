@@ -164,10 +164,13 @@ export class ArticleRepository {
       .where('id', '=', articleId)
       .executeTakeFirst();
     if (!row) return undefined;
-    const summary = summaryOf(row);
-    const yourScore = voterId ? await this.yourScore(articleId, voterId) : undefined;
-    if (yourScore !== undefined) summary.yourScore = yourScore;
-    return summary;
+    return this.withYourScore(summaryOf(row), voterId);
+  }
+
+  /** The summary with the score this voter gave, when the request names a voter who voted. */
+  async withYourScore(summary: RatingSummary, voterId?: string | null): Promise<RatingSummary> {
+    const yourScore = voterId ? await this.yourScore(summary.articleId, voterId) : undefined;
+    return yourScore === undefined ? summary : { ...summary, yourScore };
   }
 
   /** The score this voter gave the article, if any. */

@@ -4,7 +4,7 @@ import {
   readingMinutes,
   type RelatedStrategy,
 } from '../../src/model/portal-model.js';
-import type { ArticleRepository, RatingSummary, SummaryRow } from '../repository.js';
+import type { ArticleRepository, SummaryRow } from '../repository.js';
 import { summaryOf as ratingOf } from '../repository.js';
 import type { VoterTokens } from '../voter-token.js';
 import { sendError } from './errors.js';
@@ -78,12 +78,8 @@ export const articlesPlugin: FastifyPluginAsync<ArticlesOptions> = async (
     if (!row) return sendError(reply, 404, 'not-found', `No article ${id}`);
     // With the voter's token the answer is theirs: fresh, with their score, never cached.
     const voter = voterOf(tokens, request);
-    const rating: RatingSummary = ratingOf(row);
-    if (voter) {
-      personal(reply);
-      const yourScore = await repository.yourScore(id, voter);
-      if (yourScore !== undefined) rating.yourScore = yourScore;
-    }
+    if (voter) personal(reply);
+    const rating = await repository.withYourScore(ratingOf(row), voter);
     const words = row.body_html
       .replace(/<[^>]*>/g, ' ')
       .split(/\s+/)
