@@ -150,12 +150,25 @@ export class BackendElement extends PortalElement {
   }
 
   private focusAfterRetry(): void {
-    const target =
+    this.focusOn(this.retryFocusTarget());
+  }
+
+  /**
+   * Where focus goes while and after "Thử lại" runs: the new retry button when it failed again,
+   * otherwise the loading state or the new content's heading. Elements with controls to offer
+   * name their own.
+   */
+  protected retryFocusTarget(): HTMLElement | null {
+    return (
       this.renderRoot.querySelector<HTMLElement>('[part~="retry"]') ??
-      this.renderRoot.querySelector<HTMLElement>('h1, h2, h3, h4, h5, h6, [aria-busy="true"]');
+      this.renderRoot.querySelector<HTMLElement>('h1, h2, h3, h4, h5, h6, [aria-busy="true"]')
+    );
+  }
+
+  /** Focuses a control, or words made focusable by script for this (never by Tab). */
+  protected focusOn(target: HTMLElement | null): void {
     if (!target) return;
-    // Focusable by script, never by Tab.
-    if (!target.matches('button')) target.tabIndex = -1;
+    if (!target.matches('input, button')) target.tabIndex = -1;
     target.focus();
   }
 

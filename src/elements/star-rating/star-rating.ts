@@ -1,4 +1,4 @@
-import { Task, TaskStatus } from '@lit/task';
+import { Task } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { BackendClient } from '../../backend/client.js';
 import { BackendError } from '../../backend/errors.js';
@@ -109,13 +109,6 @@ const FIVE_STARS = html`<svg viewBox="0 0 24 24" aria-hidden="true">
     <path d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z" />
   </svg>`;
 
-/** Focuses a control, or words made focusable for this (out of the tab order). */
-function focusOn(target: HTMLElement | null): void {
-  if (!target) return;
-  if (!target.matches('input, button')) target.tabIndex = -1;
-  target.focus();
-}
-
 /** Votes being delivered right now, so two elements for one article never send it twice. */
 const delivering = new Set<string>();
 
@@ -198,7 +191,6 @@ export class StarRating extends BackendElement {
   /** The change event that follows this keydown is an arrow key's choice, not a vote. */
   private arrowKey = false;
   private focusOutcome = false;
-  private refocusAfterRetry = false;
   /**
    * Resolves once the stars are on screen after the figures came: they render in the task after
    * the figures, so that neither render keeps a phone busy for long.
@@ -289,9 +281,8 @@ export class StarRating extends BackendElement {
 
   /** Where the visitor stands with this article, once its summary is known. */
   private loaded(summary: RatingSummary): void {
-    // After "Thử lại" the stars come at once, so that focus can go to them (see keepFocus).
     this.summary = summary;
-    if (!this.refocusAfterRetry) this.choicesShown = this.showChoicesLater();
+    this.choicesShown = this.showChoicesLater();
     this.choice = 0;
     this.notice = '';
     const key = this.voteKey;
@@ -329,30 +320,23 @@ export class StarRating extends BackendElement {
     return super.getUpdateComplete();
   }
 
-  private readonly retryRating = (): void => {
-    this.refocusAfterRetry = true;
-    void this.rating.run();
-  };
-
-  /** Focus never falls to the page when what held it goes away (WCAG 2.4.3). */
-  private keepFocus(): void {
+  /** After "Thử lại": the loading line, then the stars (the chosen one first), else the figures. */
+  protected override retryFocusTarget(): HTMLElement | null {
     const root = this.renderRoot;
-    if (this.refocusAfterRetry) {
-      const status = this.rating.status;
-      if (status !== TaskStatus.PENDING) this.refocusAfterRetry = false;
-      const target =
-        status === TaskStatus.PENDING
-          ? root.querySelector<HTMLElement>('.loading')
-          : status === TaskStatus.ERROR
-            ? root.querySelector<HTMLElement>('[part="retry"]')
-            : (root.querySelector<HTMLElement>('input:checked:enabled') ??
-              root.querySelector<HTMLElement>('input:enabled') ??
-              root.querySelector<HTMLElement>('[part="summary"]'));
-      focusOn(target);
-    } else if (this.focusOutcome && this.state !== 'sending') {
+    return (
+      root.querySelector<HTMLElement>('[part="retry"], .loading') ??
+      root.querySelector<HTMLElement>('input:checked:enabled') ??
+      root.querySelector<HTMLElement>('input:enabled') ??
+      root.querySelector<HTMLElement>('[part="summary"]')
+    );
+  }
+
+  /** After a vote, focus goes to its outcome, never to the page with the stars (WCAG 2.4.3). */
+  private keepFocus(): void {
+    if (this.focusOutcome && this.state !== 'sending') {
       this.focusOutcome = false;
       if (this.state !== 'ready' || !this.canVote)
-        focusOn(root.querySelector<HTMLElement>('[part="status"]'));
+        this.focusOn(this.renderRoot.querySelector<HTMLElement>('[part="status"]'));
     }
   }
 
@@ -668,7 +652,7 @@ export class StarRating extends BackendElement {
       initial: () => this.renderLoading(),
       pending: () => this.renderLoading(),
       complete: (summary) => (summary ? this.renderBody() : nothing),
-      error: (error) => this.renderError(error, this.retryRating),
+      error: (error) => this.renderError(error, () => void this.retry(this.rating)),
     });
   }
 
