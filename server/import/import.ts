@@ -475,19 +475,27 @@ export async function storeArticles(
     const removed = await trx.deleteFrom('articles').where('origin', '=', DEMO_ORIGIN).execute();
     counts.demoRemoved = Number(removed[0]?.numDeletedRows ?? 0);
     const collisions: string[] = [];
-    for (const article of articles) {
+    // A source has a few categories and topics for many articles: each is written once.
+    const byId = <T extends { id: string }>(items: (T | null | undefined)[]) => [
+      ...new Map(items.flatMap((item) => (item ? [[item.id, item] as const] : []))).values(),
+    ];
+    for (const category of byId(articles.map((article) => article.category))) {
       await trx
         .insertInto('categories')
-        .values(article.category)
+        .values(category)
         .onConflict((conflict) => conflict.column('id').doNothing())
         .execute();
-      if (article.topic) {
-        await trx
-          .insertInto('topics')
-          .values(article.topic)
-          .onConflict((conflict) => conflict.column('id').doNothing())
-          .execute();
-      }
+    }
+    for (const topic of byId(articles.map((article) => article.topic))) {
+      await trx
+        .insertInto('topics')
+        .values(topic)
+        .onConflict((conflict) => conflict.column('id').doNothing())
+        .execute();
+    }
+    // The highest id in use, read once when an article without a source id needs the next one.
+    let highestId: number | undefined;
+    for (const article of articles) {
       const fields = {
         title: article.title,
         lead: article.lead,
@@ -539,11 +547,15 @@ export async function storeArticles(
           continue;
         }
       } else {
-        const { max } = await trx
-          .selectFrom('articles')
-          .select((eb) => eb.fn.max('id').as('max'))
-          .executeTakeFirstOrThrow();
-        id = Number(max ?? 0) + 1;
+        highestId ??= Number(
+          (
+            await trx
+              .selectFrom('articles')
+              .select((eb) => eb.fn.max('id').as('max'))
+              .executeTakeFirstOrThrow()
+          ).max ?? 0,
+        );
+        id = highestId + 1;
       }
       let slug = article.slug;
       const slugTaken = await trx
@@ -558,6 +570,7 @@ export async function storeArticles(
         .insertInto('articles')
         .values({ id, slug, ...fields, lang: 'vi', origin, origin_id: article.originId })
         .execute();
+      if (highestId !== undefined) highestId = Math.max(highestId, id);
       counts.inserted += 1;
     }
     if (collisions.length) {

@@ -190,5 +190,33 @@ for (const database of DATABASES) {
         await db.destroy();
       }
     });
+
+    it('articles without a source id take the next free ids, past those just given in the same import', async () => {
+      const { db } = await openEmptyDatabase(database.url);
+      try {
+        await migrate(db);
+        const [first, second] = portalArticles([3, 4], 'xa-c');
+        const unnumbered = (article: ImportedArticle, originId: string) => ({
+          ...article,
+          sourceId: undefined,
+          originId,
+          slug: `xa-c-${originId}`,
+        });
+        const counts = await storeArticles(db, 'rss:xa-c.example.gov.vn', [
+          unnumbered(first, 'a'),
+          { ...second, sourceId: 2 },
+          unnumbered(second, 'b'),
+          unnumbered(first, 'c'),
+        ]);
+        assert.equal(counts.inserted, 4);
+        const ids = await db.selectFrom('articles').select('id').orderBy('id').execute();
+        assert.deepEqual(
+          ids.map(({ id }) => Number(id)),
+          [1, 2, 3, 4],
+        );
+      } finally {
+        await db.destroy();
+      }
+    });
   });
 }
