@@ -37,6 +37,19 @@ export interface ArticleSummary {
   category: Named | null;
 }
 
+/**
+ * A recorded reading of the article, as the portal publishes it: one of NukeViet 4.5's voices, a
+ * WordPress audio attachment or enclosure, or one kept by the reference server.
+ */
+export interface ArticleVoice {
+  /** The voice's id on the portal (NukeViet's voice id), the same for every article it reads. */
+  id: string;
+  /** Its name as the portal shows it, e.g. "Giọng nữ miền Bắc". */
+  title: string;
+  /** The audio file, an absolute URL. */
+  url: string;
+}
+
 export interface Article extends ArticleSummary {
   /** HTML from the backend: sanitise before it reaches the DOM. */
   bodyHtml: string;
@@ -48,4 +61,6 @@ export interface Article extends ArticleSummary {
   readingMinutes: number;
   /** The rating summary, when the backend sends it with the article. */
   rating: RatingSummary | null;
+  /** Recorded readings, in the portal's order; absent or empty when there are none. */
+  voices?: ArticleVoice[];
 }
