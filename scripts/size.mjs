@@ -19,8 +19,9 @@ const BUDGETS = [
   { pattern: /^portal-toolbar\.js$/, budget: 9 * KB },
   { pattern: /^autoloader\.js$/, budget: 1.5 * KB },
   // Each element's own chunk; lit, the core and the backend client are shared chunks.
-  // 4.35 KB since the body allow-list both sanitisers share and the backend address checks.
-  { pattern: /^chunks\/article-view\.define-.*\.js$/, budget: 4.5 * KB },
+  // 4.35 KB since the body allow-list both sanitisers share and the backend address checks;
+  // 4.54 KB with the refusal of bodies too long to parse (#19).
+  { pattern: /^chunks\/article-view\.define-.*\.js$/, budget: 4.75 * KB },
   // 5.25 KB: each vote outcome worded for what it is, focus kept, keys and pointer apart (#13).
   { pattern: /^chunks\/star-rating\.define-.*\.js$/, budget: 5.25 * KB },
   { pattern: /^chunks\/[a-z-]+\.define-.*\.js$/, budget: 2.5 * KB },

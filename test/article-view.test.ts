@@ -2,7 +2,10 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { registerBackend, type Article, type Backend } from '../src/backend/index.js';
 import '../src/elements/article-view/article-view.define.js';
-import type { ArticleView } from '../src/elements/article-view/article-view.js';
+import {
+  MAX_BODY_CHARACTERS,
+  type ArticleView,
+} from '../src/elements/article-view/article-view.js';
 import '../src/elements/font-scaler/font-scaler.define.js';
 import { getPagePreferences } from '../src/prefs/page-preferences.js';
 import {
@@ -410,6 +413,59 @@ describe('article-view', () => {
       expect(rejections).to.deep.equal([]);
     } finally {
       removeEventListener('unhandledrejection', onRejection);
+    }
+  });
+
+  it('refuses a body over the documented size before parsing it, says so, and the page keeps working', async function () {
+    this.timeout(30_000);
+    const logged: string[] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => logged.push(args.join(' '));
+    try {
+      const paragraph = `<p>${'Ủy ban nhân dân xã họp bàn về đường giao thông nông thôn. '.repeat(20)}</p>`;
+      const paragraphs = Math.floor(MAX_BODY_CHARACTERS / paragraph.length) - 1;
+      const last = `<p>${'a'.repeat(MAX_BODY_CHARACTERS - paragraphs * paragraph.length - 7)}</p>`;
+      const atLimit = paragraph.repeat(paragraphs) + last;
+      expect(atLimit.length).to.equal(MAX_BODY_CHARACTERS);
+      bodyForTest = `${atLimit}x`;
+      const holder = await fixture<HTMLDivElement>(
+        html`<div>
+          <font-scaler></font-scaler
+          ><article-view api=${api} article-id="1" backend="test-body"></article-view>
+        </div>`,
+      );
+      const element = holder.querySelector('article-view')!;
+      await until(() => !!shadow(element).querySelector('[role="alert"]'), 'refusal shown', 20_000);
+      const alert = shadow(element).querySelector('[role="alert"]')!;
+      expect(alert.textContent).to.include('Bài viết quá dài để hiển thị tại đây.');
+      expect(
+        shadow(element).querySelector('[part="retry"]'),
+        'no retry for a body that stays too long',
+      ).to.equal(null);
+      expect(shadow(element).querySelector('[part="body"]')).to.equal(null);
+      expect(
+        logged.filter((line) =>
+          line.includes(`article 1: a body of ${MAX_BODY_CHARACTERS + 1} characters`),
+        ),
+      ).to.have.length(1);
+      // The rest of the page still answers: A+ scales the text at once.
+      shadow(holder.querySelector('font-scaler')!)
+        .querySelector<HTMLButtonElement>('[part~="increase"]')!
+        .click();
+      expect(getPagePreferences().store.textScale).to.be.greaterThan(1);
+      getPagePreferences().store.setTextScale(1);
+
+      // A body of exactly the limit is shown, whole.
+      bodyForTest = atLimit;
+      const shown = await articleView('article-id="2" backend="test-body"', api);
+      await until(
+        () => shadow(shown).querySelector('.body')?.childElementCount === paragraphs + 1,
+        'body at the limit shown',
+        20_000,
+      );
+      expect(shadow(shown).querySelector('.body')!.lastElementChild!.outerHTML).to.equal(last);
+    } finally {
+      console.error = consoleError;
     }
   });
 

@@ -24,6 +24,7 @@ const STRINGS: Translations<{
   table: string;
   by: string;
   noSanitizer: string;
+  tooLarge: string;
 }> = {
   vi: {
     loading: 'Đang tải bài viết…',
@@ -32,6 +33,7 @@ const STRINGS: Translations<{
     by: 'Tác giả',
     noSanitizer:
       'Không hiển thị được nội dung bài viết: thiếu tệp sanitizer.js bên cạnh portal-widgets.js. Xem thông báo trong bảng điều khiển của trình duyệt.',
+    tooLarge: 'Bài viết quá dài để hiển thị tại đây.',
   },
   en: {
     loading: 'Loading the article…',
@@ -40,8 +42,18 @@ const STRINGS: Translations<{
     by: 'By',
     noSanitizer:
       'The article body cannot be shown: sanitizer.js is missing beside portal-widgets.js. See the message in the browser console.',
+    tooLarge: 'This article is too long to show here.',
   },
 };
+
+/**
+ * The longest body shown, in characters: some 300,000 words, far past any real article. Parsing
+ * more takes seconds on a phone; a 34-million-character body froze the page.
+ */
+export const MAX_BODY_CHARACTERS = 2e6;
+
+/** A body over `MAX_BODY_CHARACTERS`, refused before it is parsed. */
+class BodyTooLargeError extends Error {}
 
 let printSheetAdopted = false;
 
@@ -138,6 +150,12 @@ export class ArticleView extends BackendElement {
       if (this.prerendered) return undefined;
       const client = this.client();
       const article = await client.getArticle(String(id), { signal });
+      if (article.bodyHtml.length > MAX_BODY_CHARACTERS) {
+        console.error(
+          `Portal Widgets: article ${article.id}: a body of ${article.bodyHtml.length} characters is over ${MAX_BODY_CHARACTERS}, not shown.`,
+        );
+        throw new BodyTooLargeError();
+      }
       // Sanitised within the task: a failure shows the error state, a stale answer is dropped.
       return { article, body: await sanitize(article.bodyHtml, client.base) };
     },
@@ -253,6 +271,8 @@ export class ArticleView extends BackendElement {
   protected override describeError(error: unknown): { message: string; retry: boolean } {
     if (error instanceof SanitizerMissingError)
       return { message: this.strings(STRINGS).noSanitizer, retry: true };
+    if (error instanceof BodyTooLargeError)
+      return { message: this.strings(STRINGS).tooLarge, retry: false };
     return super.describeError(error);
   }
 
