@@ -367,6 +367,89 @@ describe('font-scaler', () => {
       expect(page.window.pageErrors).to.deep.equal([]);
     });
 
+    it('scales content added later by itself, however it is sized, measuring only what was added', async () => {
+      const page = await open('/test/fixtures/px-page.html');
+      const doc = page.document;
+      const byId = (id: string) => doc.getElementById(id)!;
+      // A portal page is long: what is added must not have the whole page measured again.
+      const filler = doc.createElement('div');
+      filler.innerHTML = '<p>Tin cũ của xã.</p>'.repeat(300);
+      byId('later').before(filler);
+      const scaler = doc.querySelector('font-scaler')!;
+      part(scaler, 'increase').click();
+      await until(() => fontSizePx(byId('paragraph')) === 16.8, 'A+ took effect');
+
+      let measured = 0;
+      const ownGetComputedStyle = page.window.getComputedStyle;
+      page.window.getComputedStyle = (...args) => {
+        measured += 1;
+        return ownGetComputedStyle.apply(page.window, args);
+      };
+      const ticker = doc.createElement('div');
+      ticker.innerHTML = `<h2>Tin mới</h2><p>Kế thừa cỡ chữ của trang</p>
+        <p class="note">Cỡ em</p><p style="font-size: 13px; line-height: 15px">Cỡ px riêng</p>
+        <p style="font-size: 1.25rem">Cỡ rem</p>`;
+      byId('later').append(ticker);
+      const [heading, inherited, em, inline, rem] = [...ticker.children];
+      await until(() => fontSizePx(inline!) !== 13, 'added content scaled');
+      const added = ticker.querySelectorAll('*').length + 1;
+      expect(measured, 'computed styles read for the added elements only').to.be.at.most(
+        2 * added + 10,
+      );
+      page.window.getComputedStyle = ownGetComputedStyle;
+      expect(
+        [heading, inherited, em, inline, rem].map((element) => +fontSizePx(element!).toFixed(2)),
+      ).to.deep.equal([21.6, 16.8, 15.12, 15.6, 18]);
+      expect(parseFloat(page.window.getComputedStyle(inline!).lineHeight)).to.equal(18);
+
+      // Moved, not added: an element already scaled is not scaled twice.
+      byId('later').append(byId('paragraph'));
+      byId('later').append(ticker);
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      expect(fontSizePx(byId('paragraph'))).to.equal(16.8);
+      expect(fontSizePx(inline!)).to.equal(15.6);
+
+      part(scaler, 'reset').click();
+      await until(() => fontSizePx(inline!) === 13, 'back at A');
+      expect(
+        [heading, inherited, em, rem, byId('paragraph')].map((element) => fontSizePx(element!)),
+      ).to.deep.equal([18, 14, 12.6, 15, 14]);
+      expect(inline!.getAttribute('style')).to.equal('font-size: 13px; line-height: 15px');
+      expect(inherited!.hasAttribute('style')).to.equal(false);
+    });
+
+    it('measures the page again when its width crosses a breakpoint, not when only its height changes', async () => {
+      const page = await open('/test/fixtures/px-page.html', 800, 600);
+      const style = page.document.createElement('style');
+      style.textContent = '@media (max-width: 500px) { #paragraph { font-size: 10px; } }';
+      page.document.head.append(style);
+      const paragraph = page.document.getElementById('paragraph')!;
+      const scaler = page.document.querySelector('font-scaler')!;
+      part(scaler, 'increase').click();
+      await until(() => fontSizePx(paragraph) === 16.8, 'A+ took effect');
+
+      let measured = 0;
+      const ownGetComputedStyle = page.window.getComputedStyle;
+      page.window.getComputedStyle = (...args) => {
+        measured += 1;
+        return ownGetComputedStyle.apply(page.window, args);
+      };
+      const resized = () =>
+        new Promise((resolve) => page.window.addEventListener('resize', resolve, { once: true }));
+      // A phone's address bar showing and hiding.
+      let resize = resized();
+      page.frame.height = '500';
+      await resize;
+      await aTimeout(400);
+      expect(measured, 'nothing measured for a change of height').to.equal(0);
+
+      resize = resized();
+      page.frame.width = '400';
+      await resize;
+      await until(() => fontSizePx(paragraph) === 12, 'the narrow layout’s 10 px, scaled', 5000);
+      page.window.getComputedStyle = ownGetComputedStyle;
+    });
+
     it('does not announce a size the page did not take', async () => {
       const page = await open('/test/fixtures/sealed-text-page.html');
       const scaler = page.document.querySelector('font-scaler')!;

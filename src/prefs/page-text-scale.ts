@@ -16,6 +16,9 @@ const NO_TEXT = new Set([
   'CANVAS',
 ]);
 
+/** How long a window's width must rest before the page is measured again. */
+const RESIZE_SETTLE_MS = 200;
+
 /** Set on `<html>` while text is scaled, so a portal's own CSS can react to it. */
 export const TEXT_SCALE_ATTRIBUTE = 'data-pw-text-scale';
 
@@ -46,9 +49,20 @@ export class PageTextScaler {
   private readonly saved = new Map<HTMLElement, SavedInline>();
   private observer: MutationObserver | undefined;
   private frame = 0;
+  /** Elements added inside a scaled part since the last frame, measured on their own. */
+  private readonly added = new Set<HTMLElement>();
+  private resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  private width = innerWidth;
 
   constructor() {
-    addEventListener('resize', () => this.applySoon());
+    // A phone's address bar changes only the height, which no text size depends on; a width
+    // change may cross a theme's breakpoint, so the page is measured again once it settles.
+    addEventListener('resize', () => {
+      if (innerWidth === this.width) return;
+      this.width = innerWidth;
+      clearTimeout(this.resizeTimer);
+      this.resizeTimer = setTimeout(() => this.apply(), RESIZE_SETTLE_MS);
+    });
   }
 
   /**
@@ -57,12 +71,6 @@ export class PageTextScaler {
    */
   get inForce(): number {
     return this.measuredScale;
-  }
-
-  /** Once per frame at most, for a resize or new content. */
-  private applySoon(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => this.apply());
   }
 
   setScale(scale: number): void {
@@ -120,43 +128,35 @@ export class PageTextScaler {
       return;
     }
     if (this.observer) return;
-    // New content inside a scaled part (an article rendered late, a "load more") is scaled too.
+    // New content inside a scaled part (an article rendered late, a "load more", a news ticker)
+    // is measured and scaled on its own, as is a target that appears.
     this.observer = new MutationObserver((records) => {
       if (this.scale === 1) return;
       const roots = this.scaledRoots();
-      const touched = records.some((record) => {
-        // Scripts, frames and images an ad or a widget adds hold no text to scale.
-        const added = [...record.addedNodes].filter(
-          (node): node is Element => node instanceof Element && !NO_TEXT.has(node.tagName),
-        );
-        return (
-          added.length > 0 &&
-          (roots.some((root) => root.contains(record.target)) ||
-            added.some((node) => roots.some((root) => node.contains(root))))
-        );
-      });
-      if (touched) this.applySoon();
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          // Scripts, frames and images an ad or a widget adds hold no text to scale.
+          if (!(node instanceof HTMLElement) || NO_TEXT.has(node.tagName)) continue;
+          if (roots.some((root) => root.contains(node) || node.contains(root)))
+            this.added.add(node);
+        }
+      }
+      if (this.added.size) {
+        cancelAnimationFrame(this.frame);
+        this.frame = requestAnimationFrame(() => this.scaleAdded());
+      }
     });
     this.observer.observe(document.body, { childList: true, subtree: true });
   }
 
   private restore(): void {
     document.documentElement.removeAttribute(TEXT_SCALE_ATTRIBUTE);
-    for (const [element, { attribute, written, fontSize, lineHeight }] of this.saved) {
-      if (element.getAttribute('style') === written) {
-        if (attribute === null) element.removeAttribute('style');
-        else element.setAttribute('style', attribute);
-      } else {
-        // The page changed the element's style since: only our two properties go back.
-        element.style.setProperty('font-size', ...fontSize);
-        element.style.setProperty('line-height', ...lineHeight);
-      }
-    }
-    this.saved.clear();
+    for (const element of [...this.saved.keys()]) this.unpin(element);
   }
 
   private apply(): void {
     this.observer?.takeRecords();
+    this.added.clear();
     this.restore();
     this.measuredScale = 1;
     if (this.scale === 1) return;
@@ -189,6 +189,15 @@ export class PageTextScaler {
     const before = elements.map(measure);
 
     writeRoot();
+    this.pin(elements, before, precise);
+    this.measuredScale = measuredGrowth(elements, before);
+  }
+
+  /**
+   * Gives each element its size at scale 1 (`before`) times the scale where the root size did
+   * not already do it: always for `precise` ones, else when it did not grow by itself.
+   */
+  private pin(elements: HTMLElement[], before: TextMetrics[], precise: Set<HTMLElement>): void {
     const after = elements.map((element) => (precise.has(element) ? undefined : measure(element)));
     const follows = (wanted: number, got: number | undefined) =>
       got !== undefined && Math.abs(got - wanted) < 0.05;
@@ -215,7 +224,50 @@ export class PageTextScaler {
       saved.written = element.getAttribute('style');
       this.saved.set(element, saved);
     });
-    this.measuredScale = measuredGrowth(elements, before);
+  }
+
+  /**
+   * Scales what was added since the last frame, and only that: with the pinned elements around
+   * it, it is measured at scale 1 (root and pins back at the page's own for a moment) and pinned.
+   */
+  private scaleAdded(): void {
+    const added = [...this.added];
+    this.added.clear();
+    if (this.scale === 1) return;
+    // Removed elements are forgotten; a moved one is measured afresh, from its own style.
+    for (const element of this.saved.keys()) if (!element.isConnected) this.saved.delete(element);
+    // With targets, only what lies inside one is scaled, element by element.
+    const targets = this.targetRoots();
+    const inTarget = (element: HTMLElement) => targets.some((root) => root.contains(element));
+    const measured = new Set<HTMLElement>();
+    for (const top of added.filter((element) => element.isConnected)) {
+      for (let parent = top.parentElement; parent; parent = parent.parentElement)
+        if (this.saved.has(parent)) measured.add(parent);
+      for (const element of [top, ...top.querySelectorAll('*')])
+        if (element instanceof HTMLElement && (!this.targets.size || inTarget(element)))
+          measured.add(element);
+    }
+    const elements = [...measured];
+    elements.forEach((element) => this.unpin(element));
+    const html = document.documentElement;
+    html.removeAttribute(TEXT_SCALE_ATTRIBUTE);
+    const before = elements.map(measure);
+    html.setAttribute(TEXT_SCALE_ATTRIBUTE, String(this.scale));
+    this.pin(elements, before, new Set(elements.filter(inTarget)));
+  }
+
+  /** Gives one element its own inline sizes back, as `restore` does for all. */
+  private unpin(element: HTMLElement): void {
+    const saved = this.saved.get(element);
+    if (!saved) return;
+    this.saved.delete(element);
+    if (element.getAttribute('style') === saved.written) {
+      if (saved.attribute === null) element.removeAttribute('style');
+      else element.setAttribute('style', saved.attribute);
+    } else {
+      element.style.setProperty('font-size', ...saved.fontSize);
+      element.style.setProperty('line-height', ...saved.lineHeight);
+    }
   }
 }
 

@@ -152,7 +152,7 @@ export class ArticleView extends BackendElement {
       const article = await client.getArticle(String(id), { signal });
       if (article.bodyHtml.length > MAX_BODY_CHARACTERS) {
         console.error(
-          `Portal Widgets: article ${article.id}: a body of ${article.bodyHtml.length} characters is over ${MAX_BODY_CHARACTERS}, not shown.`,
+          `Portal Widgets: article ${article.id}: a body of ${article.bodyHtml.length} characters, not shown.`,
         );
         throw new BodyTooLargeError();
       }
