@@ -3,7 +3,7 @@ import type { PropertyDeclarations } from 'lit';
 import { BackendConfigError, clientFor, whenRegistered } from '../backend/registry.js';
 import type { BackendClient } from '../backend/client.js';
 import { BackendError } from '../backend/errors.js';
-import { dateFormat, type Translations } from '../core/lang.js';
+import { formatDate, type Translations } from '../core/lang.js';
 import { PortalElement } from './portal-element.js';
 import { emptyMeansNoAttribute } from './portal-widget.js';
 import { reportBadSetting } from '../core/config.js';
@@ -81,17 +81,9 @@ export class BackendElement extends PortalElement {
   /** This element's own adapter name; otherwise the page's (`data-backend`, default `rest`). */
   backend?: string;
 
-  /**
-   * A publication date: 26/11/2026 as Vietnamese portals print it; in English the month by
-   * name ("November 26, 2026"), since 11/05 reads as two different days to English readers.
-   */
+  /** A publication date in the element's language: 26/11/2026, or November 26, 2026. */
   protected formatDate(date: Date): string {
-    return dateFormat(
-      this.locale,
-      this.uiLang === 'vi'
-        ? { day: '2-digit', month: '2-digit', year: 'numeric' }
-        : { dateStyle: 'long' },
-    ).format(date);
+    return formatDate(date, this.uiLang);
   }
 
   /** The shared client, or throws BackendConfigError (already reported in the console). */

@@ -161,7 +161,6 @@ export class PageTextScaler {
     this.measuredScale = 1;
     if (this.scale === 1) return;
 
-    // Measure everything at the page's own sizes first, then write: few style passes in all.
     const html = document.documentElement;
     const rootPx = parseFloat(getComputedStyle(html).fontSize);
     const defaultPx = measureDefaultFontSize();
@@ -186,18 +185,20 @@ export class PageTextScaler {
       ...precise,
       ...checked.filter((element) => !precise.has(element as HTMLElement)),
     ].filter((element): element is HTMLElement => element instanceof HTMLElement);
-    const before = elements.map(measure);
-
     writeRoot();
-    this.pin(elements, before, precise);
-    this.measuredScale = measuredGrowth(elements, before);
+    this.measuredScale = measuredGrowth(elements, this.pin(elements, precise));
   }
 
   /**
-   * Gives each element its size at scale 1 (`before`) times the scale where the root size did
-   * not already do it: always for `precise` ones, else when it did not grow by itself.
+   * Gives each element its size at scale 1 (read with the root's size set back for a moment)
+   * times the scale where the root size did not already do it: always for `precise` ones, else
+   * when it did not grow by itself. Returns the sizes at scale 1.
    */
-  private pin(elements: HTMLElement[], before: TextMetrics[], precise: Set<HTMLElement>): void {
+  private pin(elements: HTMLElement[], precise: Set<HTMLElement>): TextMetrics[] {
+    const html = document.documentElement;
+    html.removeAttribute(TEXT_SCALE_ATTRIBUTE);
+    const before = elements.map(measure);
+    html.setAttribute(TEXT_SCALE_ATTRIBUTE, String(this.scale));
     const after = elements.map((element) => (precise.has(element) ? undefined : measure(element)));
     const follows = (wanted: number, got: number | undefined) =>
       got !== undefined && Math.abs(got - wanted) < 0.05;
@@ -224,6 +225,7 @@ export class PageTextScaler {
       saved.written = element.getAttribute('style');
       this.saved.set(element, saved);
     });
+    return before;
   }
 
   /**
@@ -249,11 +251,7 @@ export class PageTextScaler {
     }
     const elements = [...measured];
     elements.forEach((element) => this.unpin(element));
-    const html = document.documentElement;
-    html.removeAttribute(TEXT_SCALE_ATTRIBUTE);
-    const before = elements.map(measure);
-    html.setAttribute(TEXT_SCALE_ATTRIBUTE, String(this.scale));
-    this.pin(elements, before, new Set(elements.filter(inTarget)));
+    this.pin(elements, new Set(elements.filter(inTarget)));
   }
 
   /** Gives one element its own inline sizes back, as `restore` does for all. */

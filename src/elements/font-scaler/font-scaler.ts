@@ -1,7 +1,7 @@
 import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
 import { reportBadSetting } from '../../core/config.js';
 import { TextScaleChangeEvent } from '../../bases/events.js';
-import { numberFormat, type Translations } from '../../core/lang.js';
+import { formatNumber, type Translations } from '../../core/lang.js';
 import { PreferenceElement, type PreferenceButton } from '../../bases/preference-element.js';
 import { MAX_SCALE, MIN_SCALE } from '../../prefs/store.js';
 import { buttonStyles } from '../../styles/buttons.js';
@@ -160,7 +160,7 @@ export class FontScaler extends PreferenceElement {
   }
 
   private percent(scale: number): string {
-    return numberFormat(this.locale, { style: 'percent' }).format(scale);
+    return `${formatNumber(scale, this.uiLang, 0, 2)}%`;
   }
 
   protected override describeState(): string {

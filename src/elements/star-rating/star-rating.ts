@@ -8,7 +8,7 @@ import { BackendElement } from '../../bases/backend-element.js';
 import { emptyMeansNoAttribute } from '../../bases/portal-widget.js';
 import { ArticleErrorEvent, RatingChangeEvent } from '../../bases/events.js';
 import { nextTask } from '../../core/define.js';
-import { numberFormat, type Translations } from '../../core/lang.js';
+import { formatNumber, type Translations } from '../../core/lang.js';
 import { fetchStateStyles } from '../../styles/fetch-state.js';
 import { hostStyles } from '../../styles/shared.js';
 import { starRatingStyles } from './star-rating.styles.js';
@@ -418,10 +418,7 @@ export class StarRating extends BackendElement {
   }
 
   private number(value: number, digits = 0): string {
-    return numberFormat(this.locale, {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    }).format(value);
+    return formatNumber(value, this.uiLang, digits);
   }
 
   private onKeydown(event: KeyboardEvent): void {
