@@ -23,6 +23,7 @@ const STRINGS: Translations<{
   summary: (total: string, count: string) => string;
   average: (average: string, count: string) => string;
   invite: string;
+  tap: string;
   keys: string;
   chosen: Fill;
   loading: string;
@@ -44,6 +45,7 @@ const STRINGS: Translations<{
     summary: (total, count) => `Tổng số điểm của bài viết là: ${total} trong ${count} đánh giá`,
     average: (average, count) => `Điểm trung bình ${average} trên 5 (${count} lượt đánh giá)`,
     invite: 'Click để đánh giá bài viết',
+    tap: 'Chạm vào một sao để gửi ngay, hoặc dùng phím.',
     keys: 'Phím mũi tên để chọn số sao, Enter hoặc phím cách để gửi.',
     chosen: (n) => `Đã chọn ${n} sao, chưa gửi. Nhấn Enter để gửi.`,
     loading: 'Đang tải đánh giá…',
@@ -69,6 +71,7 @@ const STRINGS: Translations<{
       `This article has ${count(total, 'point')} from ${count(ratings, 'rating')}`,
     average: (average, ratings) => `Average ${average} out of 5 (${count(ratings, 'rating')})`,
     invite: 'Click a star to rate this article',
+    tap: 'Tap a star to send it at once, or use the keys.',
     keys: 'Arrow keys choose the stars, Enter or Space sends.',
     chosen: (n) => `${count(n, 'star')} chosen, not sent yet. Press Enter to send.`,
     loading: 'Loading ratings…',
@@ -375,7 +378,8 @@ export class StarRating extends BackendElement {
     const disabled = !ready && state !== 'sending';
     const look = (score: number) => (shown < score ? 'star' : choosing ? 'star chosen' : 'star on');
     // For the way the visitor is using the stars: the portal's sentence for pointer and voice,
-    // the keys once the keyboard is on them, and a choice not sent yet as such.
+    // the keys once the keyboard is on them, and a choice not sent yet as such. Seen, not read
+    // out: the group's description tells touch, keys and screen readers alike, with no "Click".
     const instruction = chosen
       ? strings.chosen(String(this.choice))
       : this.keyboardFocus
@@ -391,7 +395,7 @@ export class StarRating extends BackendElement {
       class="choices"
       role="radiogroup"
       aria-labelledby="legend"
-      aria-describedby="keys"
+      aria-describedby="how"
       @keydown=${this.onKeydown}
       @keyup=${this.onKeyup}
       @change=${this.onChange}
@@ -399,8 +403,8 @@ export class StarRating extends BackendElement {
       @focusout=${this.onFocusout}
     >
       <p id="legend" class="legend">${strings.legend}</p>
-      <p class="invite" ?hidden=${!ready}>${instruction}</p>
-      <p id="keys" hidden>${strings.keys}</p>
+      <p class="invite" aria-hidden="true" ?hidden=${!ready}>${instruction}</p>
+      <p id="how" hidden>${strings.tap} ${strings.keys}</p>
       <div class="stars">
         <svg part="star" class=${look(1)} viewBox="0 0 24 24" aria-hidden="true">
           <path
