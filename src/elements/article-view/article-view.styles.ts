@@ -16,7 +16,6 @@ export const articleViewStyles = css`
   .title {
     margin: 0 0 0.5em;
     font-size: var(--pw-article-title-size, 1.75em);
-    line-height: 1.3;
     color: var(--pw-color-accent);
   }
   .lead {

@@ -71,7 +71,7 @@ const STRINGS: Translations<{
       `This article has ${count(total, 'point')} from ${count(ratings, 'rating')}`,
     average: (average, ratings) => `Average ${average} out of 5 (${count(ratings, 'rating')})`,
     invite: 'Click a star to rate this article',
-    tap: 'Tap a star to send it at once, or use the keys.',
+    tap: 'Tap a star to send it, or use the keys.',
     keys: 'Arrow keys choose the stars, Enter or Space sends.',
     chosen: (n) => `${count(n, 'star')} chosen, not sent yet. Press Enter to send.`,
     loading: 'Loading ratings…',
