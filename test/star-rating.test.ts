@@ -195,6 +195,18 @@ describe('star-rating', () => {
     expect(text(shadow(element).querySelector('.invite')), 'the portal’s sentence, seen').to.equal(
       'Click để đánh giá bài viết',
     );
+
+    const holder = await fixture<HTMLDivElement>(
+      html`<div lang="en"><star-rating api=${api} article-id="20"></star-rating></div>`,
+    );
+    const english = holder.querySelector('star-rating')!;
+    await ready(english);
+    const englishGroup = shadow(english).querySelector('[role="radiogroup"]')!;
+    expect(
+      text(shadow(english).getElementById(englishGroup.getAttribute('aria-describedby')!)),
+    ).to.equal(
+      'Tap a star to send it, or use the keys. Arrow keys choose the stars, Enter or Space sends.',
+    );
   });
 
   it('follows the APG keys: Tab in, arrows choose (and wrap) without sending, Enter sends', async () => {
