@@ -54,6 +54,7 @@ export class VoteController implements ReactiveController {
   queuedBecause: 'offline' | 'server' | 'earlier' = 'earlier';
   /** Why the last vote came back without effect, while the stars are offered again. */
   refused: '' | 'failed' | 'closed' = '';
+  /** A vote was cast here: once its outcome is shown, focus goes to it. */
   private focusOutcome = false;
 
   constructor(
