@@ -56,6 +56,63 @@ describe('on the host page’s terms', () => {
     );
   });
 
+  it('lets the visitor’s text-spacing overrides (WCAG 1.4.12) reach every text of every element, the headline too', async () => {
+    // A visitor's own style sheet: every element, !important, the values of WCAG 1.4.12.
+    const style = document.createElement('style');
+    style.textContent =
+      '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }';
+    document.head.append(style);
+    try {
+      const page = await fixture<HTMLDivElement>(html`
+        <div>
+          <font-scaler></font-scaler>
+          <contrast-toggle></contrast-toggle>
+          <article-view api=${api} article-id="1"></article-view>
+          <star-rating api=${api} article-id="1"></star-rating>
+          <related-list api=${api} article-id="1" loading="eager"></related-list>
+        </div>
+      `);
+      const inside = (tag: string, selector: string) =>
+        page.querySelector(tag)!.shadowRoot?.querySelector(selector);
+      await until(
+        () =>
+          !!inside('article-view', '.body p') &&
+          !!inside('star-rating', 'input') &&
+          !!inside('related-list', 'a'),
+        'every element shown',
+      );
+      // Each element of ours that holds text of its own, in every shadow root.
+      const texts = [...page.children].flatMap((element) =>
+        [...element.shadowRoot!.querySelectorAll<HTMLElement>('*')].filter((node) =>
+          [...node.childNodes].some(
+            (child) => child.nodeType === Node.TEXT_NODE && child.textContent!.trim(),
+          ),
+        ),
+      );
+      const title = inside('article-view', '[part="title"]')!;
+      expect(texts, 'the headline is among them').to.include(title);
+      expect(texts.length, 'texts found').to.be.above(20);
+      const short: string[] = [];
+      for (const node of texts) {
+        const computed = getComputedStyle(node);
+        const size = parseFloat(computed.fontSize);
+        const host = (node.getRootNode() as ShadowRoot).host.localName;
+        // At least what the visitor asked for, in proportion to this text's own size.
+        for (const [property, value, factor] of [
+          ['line height', computed.lineHeight, 1.5],
+          ['letter spacing', computed.letterSpacing, 0.12],
+          ['word spacing', computed.wordSpacing, 0.16],
+        ] as const) {
+          if (!(parseFloat(value) >= factor * size - 0.05))
+            short.push(`${host} ${node.localName}.${node.className}: ${property} ${value}`);
+        }
+      }
+      expect(short).to.deep.equal([]);
+    } finally {
+      style.remove();
+    }
+  });
+
   it('lets the visitor’s text-spacing overrides (WCAG 1.4.12) reach every button', async () => {
     const style = document.createElement('style');
     // The usual text-spacing bookmarklet, as a visitor applies it.

@@ -1,4 +1,4 @@
-import type { ReactiveElement } from '@lit/reactive-element';
+import type { PropertyValues, ReactiveElement } from '@lit/reactive-element';
 import { PORTAL_WIDGETS_MARK } from '../core/define.js';
 import { LangController, type Lang, type Translations } from '../core/lang.js';
 
@@ -16,6 +16,8 @@ export declare abstract class PortalWidgetMembers {
   protected strings<T>(table: Translations<T>): T;
   /** Dispatches one of our typed events (they bubble and cross shadow roots). */
   protected emit(event: Event): void;
+  /** Our text drawn larger than the host's (a selector in the shadow root), if any. */
+  protected largerText?: string;
 }
 
 /**
@@ -50,6 +52,25 @@ export function PortalWidget<Base extends Constructor<ReactiveElement>>(base: Ba
 
     protected emit(event: Event): void {
       this.dispatchEvent(event);
+    }
+
+    protected largerText?: string;
+
+    /**
+     * A visitor's own letter and word spacing (WCAG 1.4.12) reaches the shadow DOM only inherited,
+     * as lengths of the host's text size: given again in em, larger text gets as much in proportion.
+     */
+    protected override updated(changed: PropertyValues): void {
+      super.updated(changed);
+      if (!this.largerText) return;
+      const { fontSize, letterSpacing, wordSpacing } = getComputedStyle(this);
+      // No spacing asked for: nothing written, so our text carries no style attribute.
+      const em = (length: string) =>
+        parseFloat(length) ? `${parseFloat(length) / parseFloat(fontSize)}em` : '';
+      for (const text of this.renderRoot.querySelectorAll<HTMLElement>(this.largerText)) {
+        text.style.letterSpacing = em(letterSpacing);
+        text.style.wordSpacing = em(wordSpacing);
+      }
     }
   }
   return Widget as unknown as Base & Constructor<PortalWidgetMembers>;

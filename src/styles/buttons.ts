@@ -21,18 +21,18 @@ export const buttonStyles = css`
     font-weight: 600;
     letter-spacing: inherit;
     word-spacing: inherit;
-    color: var(--pw-color-text, #1f2328);
-    background: var(--pw-color-surface, #fff);
-    border: 1px solid var(--pw-color-border, #6b7280);
+    color: var(--_button-text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
     border-radius: var(--pw-radius, 0.25em);
     cursor: pointer;
   }
   button:hover {
-    border-color: var(--pw-color-accent, #0b5394);
+    border-color: var(--pw-color-accent);
     text-decoration: underline;
   }
   button:focus-visible {
-    outline: 3px solid var(--pw-color-focus, #0b5394);
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
   /* Same text colour as the others, on the button's own surface: the dashed border tells it. */

@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const fetchStateStyles = css`
   .error {
     padding: 1em;
-    border: 1px solid var(--pw-color-border, #6b7280);
+    border: 1px solid var(--_border);
     border-radius: var(--pw-radius, 0.25em);
   }
   button {
@@ -13,14 +13,14 @@ export const fetchStateStyles = css`
     font: inherit;
     letter-spacing: inherit;
     word-spacing: inherit;
-    color: var(--pw-color-text, #1f2328);
-    background: var(--pw-color-surface, #fff);
-    border: 1px solid var(--pw-color-border, #6b7280);
+    color: var(--_button-text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
     border-radius: var(--pw-radius, 0.25em);
     cursor: pointer;
   }
   button:focus-visible {
-    outline: 3px solid var(--pw-color-focus, #0b5394);
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
   @media (forced-colors: active) {

@@ -5,6 +5,7 @@ export const PRINT_ALONE = `@media print{body *{visibility:hidden}article-view,a
 
 export const articleViewStyles = css`
   :host {
+    --_skeleton: var(--pw-color-skeleton, #e5e7eb);
     display: block;
     line-height: 1.6;
     overflow-wrap: anywhere;
@@ -15,8 +16,7 @@ export const articleViewStyles = css`
   .title {
     margin: 0 0 0.5em;
     font-size: var(--pw-article-title-size, 1.75em);
-    line-height: 1.3;
-    color: var(--pw-color-accent, #0b5394);
+    color: var(--pw-color-accent);
   }
   .lead {
     font-weight: 600;
@@ -26,7 +26,7 @@ export const articleViewStyles = css`
     flex-wrap: wrap;
     gap: 0.25em 1em;
     font-size: 0.875em;
-    color: var(--pw-color-muted, #4b5563);
+    color: var(--pw-color-muted);
   }
   figure {
     margin: 1em 0;
@@ -42,7 +42,7 @@ export const articleViewStyles = css`
     font-size: 0.875em;
     font-style: italic;
     text-align: center;
-    color: var(--pw-color-muted, #4b5563);
+    color: var(--pw-color-muted);
   }
   .body img,
   .body video {
@@ -50,11 +50,11 @@ export const articleViewStyles = css`
     block-size: auto;
   }
   .body a {
-    color: var(--pw-color-accent, #0b5394);
+    color: var(--pw-color-accent);
   }
   .body :focus-visible,
   .table-scroll:focus-visible {
-    outline: 3px solid var(--pw-color-focus, #0b5394);
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
   .table-scroll {
@@ -69,7 +69,7 @@ export const articleViewStyles = css`
   th,
   td {
     padding: 0.25em 0.5em;
-    border: 1px solid var(--pw-color-border, #6b7280);
+    border: 1px solid var(--_border);
     text-align: start;
   }
   /* An article is longer than a screen: while it loads, what follows stays below the fold, so
@@ -81,7 +81,7 @@ export const articleViewStyles = css`
     block-size: 1em;
     margin: 0.6em 0;
     border-radius: 0.25em;
-    background: var(--pw-color-skeleton, #e5e7eb);
+    background: var(--_skeleton);
   }
   .skeleton .title-bone {
     block-size: 1.75em;

@@ -128,6 +128,7 @@ function finishBody(
  */
 export class ArticleView extends BackendElement {
   static override styles = [hostStyles, fetchStateStyles, articleViewStyles];
+  protected override largerText = '.title';
 
   static override properties: PropertyDeclarations = {
     headingLevel: { attribute: 'heading-level', type: Number, reflect: true },

@@ -92,6 +92,7 @@ function parseSteps(value: string): number[] | null {
  */
 export class FontScaler extends PreferenceElement {
   static override styles = [hostStyles, buttonStyles, fontScalerStyles];
+  protected override largerText = '[part~=increase] [aria-hidden]';
 
   static override properties: PropertyDeclarations = {
     steps: { reflect: true },

@@ -36,15 +36,15 @@ export const relatedListStyles = css`
     display: inline-flex;
     align-items: center;
     min-block-size: 24px;
-    color: var(--pw-color-accent, #0b5394);
+    color: var(--pw-color-accent);
   }
   a:focus-visible {
-    outline: 3px solid var(--pw-color-focus, #0b5394);
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
   time {
     font-size: 0.875em;
-    color: var(--pw-color-muted, #4b5563);
+    color: var(--pw-color-muted);
   }
   img {
     flex: none;
@@ -55,7 +55,7 @@ export const relatedListStyles = css`
   }
   .placeholder {
     min-block-size: 6em;
-    color: var(--pw-color-muted, #4b5563);
+    color: var(--pw-color-muted);
   }
   @media (forced-colors: active) {
     a {

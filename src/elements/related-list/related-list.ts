@@ -51,6 +51,7 @@ const DEFAULT_STRATEGY = 'topic newer older';
  */
 export class RelatedList extends BackendElement {
   static override styles = [hostStyles, fetchStateStyles, relatedListStyles];
+  protected override largerText = '.heading';
 
   static override properties: PropertyDeclarations = {
     strategy: { reflect: true },

@@ -120,7 +120,7 @@ export const starRatingStyles = css`
     cursor: default;
   }
   input:focus-visible {
-    outline: 3px solid var(--pw-color-focus, #0b5394);
+    outline: 3px solid var(--_focus);
     outline-offset: 1px;
   }
   @media (forced-colors: active) {

@@ -1,18 +1,16 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { BackendClient } from '../../backend/client.js';
-import { BackendError } from '../../backend/errors.js';
 import type { RatingSummary } from '../../backend/schema.js';
-import { nextAnnouncement } from '../../core/announce.js';
 import { BackendElement } from '../../bases/backend-element.js';
 import { emptyMeansNoAttribute } from '../../bases/portal-widget.js';
-import { ArticleErrorEvent, RatingChangeEvent } from '../../bases/events.js';
+import { ArticleErrorEvent } from '../../bases/events.js';
 import { nextTask } from '../../core/define.js';
 import { formatNumber, type Translations } from '../../core/lang.js';
 import { fetchStateStyles } from '../../styles/fetch-state.js';
 import { hostStyles } from '../../styles/shared.js';
 import { starRatingStyles } from './star-rating.styles.js';
-import { clearPending, givenVote, pendingVote, queuePending, rememberGiven } from './vote-store.js';
+import { failureOf, VoteController } from './vote-controller.js';
 
 type Fill = (n: string) => string;
 
@@ -25,6 +23,7 @@ const STRINGS: Translations<{
   summary: (total: string, count: string) => string;
   average: (average: string, count: string) => string;
   invite: string;
+  tap: string;
   keys: string;
   chosen: Fill;
   loading: string;
@@ -46,6 +45,7 @@ const STRINGS: Translations<{
     summary: (total, count) => `Tổng số điểm của bài viết là: ${total} trong ${count} đánh giá`,
     average: (average, count) => `Điểm trung bình ${average} trên 5 (${count} lượt đánh giá)`,
     invite: 'Click để đánh giá bài viết',
+    tap: 'Chạm vào một sao để gửi ngay, hoặc dùng phím.',
     keys: 'Phím mũi tên để chọn số sao, Enter hoặc phím cách để gửi.',
     chosen: (n) => `Đã chọn ${n} sao, chưa gửi. Nhấn Enter để gửi.`,
     loading: 'Đang tải đánh giá…',
@@ -71,6 +71,7 @@ const STRINGS: Translations<{
       `This article has ${count(total, 'point')} from ${count(ratings, 'rating')}`,
     average: (average, ratings) => `Average ${average} out of 5 (${count(ratings, 'rating')})`,
     invite: 'Click a star to rate this article',
+    tap: 'Tap a star to send it, or use the keys.',
     keys: 'Arrow keys choose the stars, Enter or Space sends.',
     chosen: (n) => `${count(n, 'star')} chosen, not sent yet. Press Enter to send.`,
     loading: 'Loading ratings…',
@@ -91,11 +92,6 @@ const STRINGS: Translations<{
   },
 };
 
-/** A backend failure's code, status and summary (`instanceof` holds for every copy of the class). */
-function failureOf(error: unknown): Partial<Pick<BackendError, 'code' | 'status' | 'summary'>> {
-  return error instanceof BackendError ? error : {};
-}
-
 /** Five stars in one template (one instance, not five, per use). */
 const FIVE_STARS = html`<svg viewBox="0 0 24 24" aria-hidden="true">
     <path d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z" /></svg
@@ -109,17 +105,7 @@ const FIVE_STARS = html`<svg viewBox="0 0 24 24" aria-hidden="true">
     <path d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z" />
   </svg>`;
 
-/** Votes being delivered right now, so two elements for one article never send it twice. */
-const delivering = new Set<string>();
-
 const ARROWS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
-
-/**
- * Where the vote stands: `ready` to vote; `sending`; `thanked` (confirmed now); `voted`
- * (confirmed on an earlier visit); `already` and `expired` (refused, final); `queued` (it never
- * reached the server, or the server failed: sent again later).
- */
-type VoteState = 'ready' | 'sending' | 'thanked' | 'voted' | 'already' | 'expired' | 'queued';
 
 /**
  * Lets visitors rate the article 1–5 and shows the portal's summary: "Tổng số điểm của bài viết
@@ -136,7 +122,7 @@ type VoteState = 'ready' | 'sending' | 'thanked' | 'voted' | 'already' | 'expire
  * @tag star-rating
  * @summary Star rating with the portal's summary sentence; one vote per visitor, none lost.
  *
- * @fires change - The visitor cast a score (in a form: chose one; never when `value` is set from code).
+ * @fires {Event} change - The visitor cast a score (in a form: chose one; never when `value` is set from code).
  * @fires {RatingChangeEvent} pw-rating-change - The backend confirmed a vote; `detail.summary` is the new summary.
  * @fires {ArticleErrorEvent} pw-error - The summary could not be loaded.
  *
@@ -179,18 +165,18 @@ export class StarRating extends BackendElement {
   readonly = false;
 
   private readonly internals = this.attachInternals();
-  private summary: RatingSummary | null = null;
-  private state: VoteState = 'ready';
+  /** The vote flow: this element only renders it and turns keys and clicks into its calls. */
+  private readonly votes = new VoteController(this, {
+    client: () => this.tryClient(),
+    formOnly: () => this.formOnly,
+    focusOutcome: () => this.focusOn(this.renderRoot.querySelector<HTMLElement>('[part="status"]')),
+  });
   /** A score chosen with the arrow keys and not sent (0: none). */
   private choice = 0;
-  private queuedBecause: 'offline' | 'server' | 'earlier' = 'earlier';
-  /** Why the last vote came back without effect ("failed", "closed"). */
-  private notice = '';
   /** A star has keyboard focus (the browser's `:focus-visible`). */
   private keyboardFocus = false;
   /** The change event that follows this keydown is an arrow key's choice, not a vote. */
   private arrowKey = false;
-  private focusOutcome = false;
   /**
    * Resolves once the stars are on screen after the figures came: they render in the task after
    * the figures, so that neither render keeps a phone busy for long.
@@ -214,22 +200,8 @@ export class StarRating extends BackendElement {
     onError: (error) => this.emit(new ArticleErrorEvent(error)),
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    addEventListener('online', this.deliverPending);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    removeEventListener('online', this.deliverPending);
-  }
-
   private get formOnly(): boolean {
     return (this.backend ?? this.getAttribute('backend')) === 'none';
-  }
-
-  private get voteKey(): string {
-    return `${this.tryClient()?.key ?? ''}|${this.articleId}`;
   }
 
   private tryClient(): BackendClient | undefined {
@@ -238,16 +210,6 @@ export class StarRating extends BackendElement {
     } catch {
       return undefined;
     }
-  }
-
-  private get canVote(): boolean {
-    if (this.readonly) return false;
-    if (this.formOnly) return true;
-    return this.tryClient()?.capabilities.rating === 'write' && this.summary?.open !== false;
-  }
-
-  private get canChoose(): boolean {
-    return this.canVote && this.state === 'ready';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -268,45 +230,29 @@ export class StarRating extends BackendElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // Through the CSSOM, which a strict Content Security Policy allows (a style attribute it does not).
-    if (this.summary) {
+    const summary = this.votes.summary;
+    if (summary) {
       const fill = this.renderRoot.querySelector<HTMLElement>('.fill');
-      if (fill) fill.style.width = `${(this.summary.average / 5) * 100}%`;
+      if (fill) fill.style.width = `${(summary.average / 5) * 100}%`;
     }
-    this.keepFocus();
   }
 
   formResetCallback(): void {
     this.value = '';
   }
 
-  /** Where the visitor stands with this article, once its summary is known. */
+  /** The figures came: the flow learns where the visitor stands, the stars follow a task later. */
   private loaded(summary: RatingSummary): void {
-    this.summary = summary;
+    this.votes.loaded(summary);
     this.choicesShown = this.showChoicesLater();
     this.choice = 0;
-    this.notice = '';
-    const key = this.voteKey;
-    const given = givenVote(key) ?? summary?.yourScore;
-    const pending = pendingVote(key);
-    if (given !== undefined) {
-      this.value = given ? String(given) : '';
-      this.state = 'voted';
-    } else if (pending) {
-      this.value = String(pending);
-      this.state = 'queued';
-      this.queuedBecause = 'earlier';
-      void this.deliverPending();
-    } else {
-      this.value = '';
-      this.state = 'ready';
-    }
   }
 
   private async showChoicesLater(): Promise<void> {
-    const summary = this.summary;
+    const summary = this.votes.summary;
     await nextTask();
     // Figures for another article came meanwhile: their own turn shows the stars.
-    if (this.summary !== summary) return;
+    if (this.votes.summary !== summary) return;
     this.choicesShown = undefined;
     this.requestUpdate();
     await this.updateComplete;
@@ -331,90 +277,9 @@ export class StarRating extends BackendElement {
     );
   }
 
-  /** After a vote, focus goes to its outcome, never to the page with the stars (WCAG 2.4.3). */
-  private keepFocus(): void {
-    if (this.focusOutcome && this.state !== 'sending') {
-      this.focusOutcome = false;
-      if (this.state !== 'ready' || !this.canVote)
-        this.focusOn(this.renderRoot.querySelector<HTMLElement>('[part="status"]'));
-    }
-  }
-
-  /** Sends a vote kept earlier; the backend's one-vote rule makes a repeat harmless. */
-  private readonly deliverPending = async (): Promise<void> => {
-    const key = this.voteKey;
-    const score = pendingVote(key);
-    if (!score || delivering.has(key)) return;
-    delivering.add(key);
-    try {
-      await this.send(score);
-    } finally {
-      delivering.delete(key);
-    }
-  };
-
-  /** The visitor's deliberate vote: a click, Enter or Space. */
+  /** A deliberate vote: a choice made with the arrow keys ends with it. */
   private cast(score: number): void {
-    if (!this.canChoose) return;
-    this.choice = 0;
-    this.value = String(score);
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-    if (this.formOnly) return;
-    this.focusOutcome = true;
-    void this.send(score);
-  }
-
-  private async send(score: number): Promise<void> {
-    const key = this.voteKey;
-    this.value = String(score);
-    this.state = 'sending';
-    this.notice = '';
-    this.requestUpdate();
-    try {
-      const summary = await this.client().rate(this.articleId, score);
-      clearPending(key);
-      rememberGiven(key, score);
-      this.summary = summary;
-      this.state = 'thanked';
-      this.emit(new RatingChangeEvent(score, summary));
-    } catch (error) {
-      this.failed(key, score, error);
-    }
-    this.requestUpdate();
-  }
-
-  /** A vote that came back without effect: final refusals are never kept nor sent again. */
-  private failed(key: string, score: number, error: unknown): void {
-    const { code, status, summary } = failureOf(error);
-    if (code === 'network' || code === 'timeout') {
-      queuePending(key, score);
-      this.state = 'queued';
-      this.queuedBecause = status !== undefined && status >= 500 ? 'server' : 'offline';
-      return;
-    }
-    clearPending(key);
-    if (code === 'already-voted') {
-      // The score the backend kept, only when it says which (NukeViet does not).
-      const kept = summary?.yourScore;
-      rememberGiven(key, kept ?? 0);
-      this.summary = summary ?? this.summary;
-      this.value = kept ? String(kept) : '';
-      this.state = 'already';
-      return;
-    }
-    this.value = '';
-    if (code === 'session-expired') {
-      this.state = 'expired';
-      return;
-    }
-    // Refused for another reason: back exactly to how it was, and say why.
-    this.state = 'ready';
-    if (code === 'rating-closed' && this.summary) this.summary = { ...this.summary, open: false };
-    const strings = this.strings(STRINGS);
-    this.notice = nextAnnouncement(
-      this.notice,
-      code === 'rating-closed' ? strings.closed : strings.failed,
-    );
+    if (this.votes.cast(score)) this.choice = 0;
   }
 
   private number(value: number, digits = 0): string {
@@ -429,9 +294,9 @@ export class StarRating extends BackendElement {
     }
     if (ARROWS.has(event.key)) {
       // Nothing to choose while a vote is on its way.
-      if (this.canChoose) this.arrowKey = true;
+      if (this.votes.canChoose) this.arrowKey = true;
       else event.preventDefault();
-    } else if (event.key === 'Enter' && this.canChoose) {
+    } else if (event.key === 'Enter' && this.votes.canChoose) {
       event.preventDefault();
       if (this.choice) this.cast(this.choice);
     }
@@ -449,7 +314,7 @@ export class StarRating extends BackendElement {
     const score = Number((event.target as HTMLInputElement).value);
     const arrowKey = this.arrowKey;
     this.arrowKey = false;
-    if (!this.canChoose) {
+    if (!this.votes.canChoose) {
       // Nothing to choose now: the star the browser just checked goes back as it was shown.
       for (const radio of this.renderRoot.querySelectorAll('input'))
         radio.checked = radio.value === this.value;
@@ -483,7 +348,7 @@ export class StarRating extends BackendElement {
   }
 
   private renderAverage() {
-    const summary = this.summary;
+    const summary = this.votes.summary;
     if (!summary) return nothing;
     const strings = this.strings(STRINGS);
     const average = this.number(summary.average, 1);
@@ -502,14 +367,16 @@ export class StarRating extends BackendElement {
   /** The five stars, rendered only while the visitor can vote (see renderBody). */
   private renderChoices() {
     const strings = this.strings(STRINGS);
-    const ready = this.state === 'ready';
+    const { state } = this.votes;
+    const ready = state === 'ready';
     const choosing = ready && !this.formOnly;
     const shown = choosing ? this.choice : Number(this.value);
     const chosen = choosing && this.choice > 0;
-    const disabled = !ready && this.state !== 'sending';
+    const disabled = !ready && state !== 'sending';
     const look = (score: number) => (shown < score ? 'star' : choosing ? 'star chosen' : 'star on');
     // For the way the visitor is using the stars: the portal's sentence for pointer and voice,
-    // the keys once the keyboard is on them, and a choice not sent yet as such.
+    // the keys once the keyboard is on them, and a choice not sent yet as such. Seen, not read
+    // out: the group's description tells touch, keys and screen readers alike, with no "Click".
     const instruction = chosen
       ? strings.chosen(String(this.choice))
       : this.keyboardFocus
@@ -525,7 +392,7 @@ export class StarRating extends BackendElement {
       class="choices"
       role="radiogroup"
       aria-labelledby="legend"
-      aria-describedby="keys"
+      aria-describedby="how"
       @keydown=${this.onKeydown}
       @keyup=${this.onKeyup}
       @change=${this.onChange}
@@ -533,8 +400,8 @@ export class StarRating extends BackendElement {
       @focusout=${this.onFocusout}
     >
       <p id="legend" class="legend">${strings.legend}</p>
-      <p class="invite" ?hidden=${!ready}>${instruction}</p>
-      <p id="keys" hidden>${strings.keys}</p>
+      <p class="invite" aria-hidden="true" ?hidden=${!ready}>${instruction}</p>
+      <p id="how" hidden>${strings.tap} ${strings.keys}</p>
       <div class="stars">
         <svg part="star" class=${look(1)} viewBox="0 0 24 24" aria-hidden="true">
           <path
@@ -598,7 +465,8 @@ export class StarRating extends BackendElement {
 
   private get statusText(): string {
     const strings = this.strings(STRINGS);
-    switch (this.state) {
+    const { state, queuedBecause, refused } = this.votes;
+    switch (state) {
       case 'sending':
         return strings.sending;
       case 'thanked':
@@ -608,34 +476,34 @@ export class StarRating extends BackendElement {
       case 'expired':
         return strings.expired;
       case 'queued':
-        return this.queuedBecause === 'server'
+        return queuedBecause === 'server'
           ? strings.serverFailed
-          : this.queuedBecause === 'offline'
+          : queuedBecause === 'offline'
             ? strings.offline
             : '';
       default:
-        return this.notice;
+        return refused && strings[refused];
     }
   }
 
   private renderNote(canVote: boolean) {
     const strings = this.strings(STRINGS);
-    if (this.state === 'voted')
+    if (this.votes.state === 'voted')
       return html`<p class="note">${this.value ? strings.yours(this.value) : strings.rated}</p>`;
     if (!canVote)
       return html`<p class="note">
-        ${this.summary?.open === false ? strings.closed : strings.readOnly}
+        ${this.votes.summary?.open === false ? strings.closed : strings.readOnly}
       </p>`;
     return nothing;
   }
 
   private renderBody() {
     // Asked once per render: it looks up the backend client.
-    const canVote = this.canVote;
+    const { canVote, state } = this.votes;
     const choices =
       canVote &&
       !this.choicesShown &&
-      (this.state === 'ready' || this.state === 'sending' || this.state === 'queued');
+      (state === 'ready' || state === 'sending' || state === 'queued');
     return html`<div class="base">
       ${this.renderAverage()} ${choices ? this.renderChoices() : nothing}
       ${this.renderNote(canVote)}
