@@ -8,7 +8,7 @@ import '../src/elements/read-aloud/read-aloud.define.js';
 import type { ReadAloud } from '../src/elements/read-aloud/read-aloud.js';
 import { SpeechController } from '../src/elements/read-aloud/speech-controller.js';
 import { LISTENING_KEY } from '../src/prefs/listening.js';
-import { until } from './helpers.js';
+import { openPage, until, type FramePage } from './helpers.js';
 
 /** An utterance as the fake engine keeps it: what was asked, and its listeners. */
 class FakeUtterance extends EventTarget {
@@ -322,6 +322,40 @@ describe('read-aloud with the browser speech', () => {
     expect(shadow(element).querySelector('[part="unsupported"]')).to.exist;
   });
 
+  it('outlines the paragraph being read where the browser has no Custom Highlight API', async () => {
+    const descriptor = Object.getOwnPropertyDescriptor(CSS, 'highlights')!;
+    Reflect.deleteProperty(CSS, 'highlights');
+    try {
+      const { element } = await storyReader();
+      await press(element, 'play');
+      speech.finish();
+      speech.finish();
+      await element.updateComplete;
+      const marked = [...document.querySelectorAll('[data-pw-reading]')];
+      expect(marked.map((block) => block.textContent)).to.deep.equal([
+        'Trường có mười hai phòng học. Ông Lê Văn Hòa, Chủ tịch HĐND xã, dự lễ.',
+      ]);
+      expect(getComputedStyle(marked[0]!).outlineStyle).to.equal('solid');
+      await press(element, 'stop');
+      expect(document.querySelector('[data-pw-reading]')).to.equal(null);
+    } finally {
+      Object.defineProperty(CSS, 'highlights', descriptor);
+    }
+  });
+
+  it('marks the sentence in the system’s highlight colours (Mark, MarkText), the ones forced colours keep', async () => {
+    const { element } = await storyReader();
+    await press(element, 'play');
+    const lead = document.querySelector('#story .lead')!;
+    const probe = document.createElement('span');
+    probe.style.cssText = 'background-color: Mark; color: MarkText';
+    lead.append(probe);
+    const style = getComputedStyle(lead, '::highlight(pw-reading)');
+    expect(style.backgroundColor).to.equal(getComputedStyle(probe).backgroundColor);
+    expect(style.color).to.equal(getComputedStyle(probe).color);
+    probe.remove();
+  });
+
   it('pauses when the page is hidden', async () => {
     const { element } = await storyReader();
     await press(element, 'play');
@@ -595,5 +629,32 @@ describe('read-aloud with recordings', () => {
     );
     const playing = holder.querySelector<ReadAloud>('read-aloud')!;
     await until(() => audio(playing).currentTime > 0, 'the recording plays by itself');
+  });
+});
+
+describe('read-aloud from the script-tag files', () => {
+  const fetched = (page: FramePage, file: string) =>
+    page.window.performance
+      .getEntriesByType('resource')
+      .some(({ name }) => new URL(name).pathname === `/dist/cdn/${file}`);
+
+  it('is fetched by portal-widgets.js from beside it for a page that has one, with the page’s prefix', async () => {
+    const page = await openPage('/test/fixtures/read-aloud-page.html');
+    const element = page.document.querySelector('gov-read-aloud')!;
+    // Without a speech engine in the test browser, either the button or the line shows.
+    await until(
+      () => !!element.shadowRoot?.querySelector('button, [part="unsupported"]'),
+      'gov-read-aloud rendered',
+      5000,
+    );
+    expect(fetched(page, 'read-aloud.js')).to.equal(true);
+    expect(page.window.pageErrors).to.deep.equal([]);
+    expect(page.window.consoleMessages).to.deep.equal([]);
+  });
+
+  it('is not fetched by a page without one', async () => {
+    const page = await openPage('/test/fixtures/rem-page.html');
+    await until(() => fetched(page, 'portal-widgets.js'), 'bundle loaded');
+    expect(fetched(page, 'read-aloud.js')).to.equal(false);
   });
 });
