@@ -43,7 +43,6 @@ const voice = (name: string, lang: string): FakeVoice => ({
 class FakeSynthesis extends EventTarget {
   spoken: FakeUtterance[] = [];
   current: FakeUtterance | undefined;
-  cancels = 0;
   constructor(public voices: FakeVoice[]) {
     super();
   }
@@ -55,7 +54,6 @@ class FakeSynthesis extends EventTarget {
     this.current = utterance;
   }
   cancel() {
-    this.cancels += 1;
     const utterance = this.current;
     this.current = undefined;
     if (utterance)
@@ -71,6 +69,7 @@ class FakeSynthesis extends EventTarget {
   get speaking() {
     return !!this.current;
   }
+  pending = false;
   get texts() {
     return this.spoken.map(({ text }) => text);
   }
@@ -489,6 +488,24 @@ describe('read-aloud on an article-view', () => {
       'Mọi thủ tục đều có hướng dẫn.',
     ]);
   });
+  it('stops when its article-view shows another article, not when another article-view loads', async () => {
+    const { element } = await articlePage();
+    await press(element, 'play');
+    const other = document.createElement('article-view');
+    other.setAttribute('api', 'https://example.test/api');
+    other.setAttribute('backend', 'test-read-aloud');
+    other.setAttribute('article-id', '99');
+    const loaded = new Promise((resolve) => other.addEventListener('pw-load', resolve));
+    document.body.append(other);
+    await loaded;
+    other.remove();
+    expect(speech.current?.text, 'still reading').to.equal('Tỉnh khai trương cổng dịch vụ công');
+    const view = document.querySelector('article-view')!;
+    view.setAttribute('article-id', '98');
+    await new Promise((resolve) => view.addEventListener('pw-load', resolve, { once: true }));
+    expect(speech.current, 'the old article is not read on').to.equal(undefined);
+    await until(() => highlighted().length === 0, 'highlight gone');
+  });
 });
 
 describe('SpeechController alone', () => {
@@ -515,6 +532,7 @@ describe('SpeechController alone', () => {
     expect(speech.current!.rate).to.equal(0.75);
     speech.finish();
     expect(controller.index).to.equal(1);
+    expect(controller.utterance, 'held while spoken').to.equal(speech.current);
     controller.pause();
     expect(speech.current).to.equal(undefined);
     controller.resume();

@@ -89,6 +89,8 @@ type PlayState = 'idle' | 'playing' | 'paused';
 
 /** What is read and in which language; no parts while there is nothing to read yet. */
 interface Content {
+  /** The element found: an article-view, or the first part of the portal's page. */
+  source?: Element;
   parts: Element[];
   article?: Article;
   lang: string;
@@ -231,11 +233,12 @@ export class ReadAloud extends PortalElement {
     this.requestUpdate();
   };
 
-  /** A new article in the article-view: what was being read is gone. */
+  /** A new article in the article-view read here: what was being read is gone. */
   private readonly articleLoaded = (event: Event): void => {
+    const view = event.target as Element & Partial<{ updateComplete: Promise<unknown> }>;
+    if (view !== this.content().source) return;
     this.stop();
-    const source = event.target as Partial<{ updateComplete: Promise<unknown> }>;
-    void Promise.resolve(source.updateComplete).then(this.refresh);
+    void Promise.resolve(view.updateComplete).then(this.refresh);
   };
 
   private get table(): Record<string, string> {
@@ -262,13 +265,13 @@ export class ReadAloud extends PortalElement {
     const pageLang = closestLang(first ?? this) || 'vi';
     if (first && isReadable(first)) {
       const { article, parts } = first.readingContent();
-      return { article, parts, lang: article?.lang || pageLang };
+      return { source: first, article, parts, lang: article?.lang || pageLang };
     }
     if (first?.localName === viewTag) {
       void customElements.whenDefined(viewTag).then(this.refresh);
-      return { parts: [], lang: pageLang };
+      return { source: first, parts: [], lang: pageLang };
     }
-    return { parts: found, lang: pageLang };
+    return { source: first, parts: found, lang: pageLang };
   }
 
   /** The recordings to offer: given here or by the article, http(s) only, none that failed. */

@@ -35,6 +35,8 @@ export class SpeechController implements ReactiveController {
   voicesKnown = false;
   /** Tells the utterances of an earlier start from the current one's. */
   private generation = 0;
+  /** The utterance being spoken, held: Chromium drops the end event of one nothing refers to. */
+  utterance: SpeechSynthesisUtterance | undefined;
   private waiting: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -108,7 +110,9 @@ export class SpeechController implements ReactiveController {
 
   private silence(): void {
     this.generation += 1;
-    this.engine?.cancel();
+    this.utterance = undefined;
+    const engine = this.engine;
+    if (engine?.speaking || engine?.pending) engine.cancel();
   }
 
   private speakCurrent(): void {
@@ -139,6 +143,7 @@ export class SpeechController implements ReactiveController {
         return;
       this.stop('failed');
     });
+    this.utterance = utterance;
     engine.speak(utterance);
     this.setState('speaking');
   }
