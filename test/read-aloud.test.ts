@@ -291,6 +291,45 @@ describe('read-aloud with the browser speech', () => {
     expect(errors.join()).to.contain('read-aloud abbreviations');
   });
 
+  it('reads a long sentence in pieces cut at a comma, each highlighted in turn', async () => {
+    const clause = 'người dân các thôn Đồng Tâm, Tân Lập và Hòa Bình cùng góp công sửa đường';
+    const holder = await fixture<HTMLDivElement>(
+      html`<div>
+        <p id="long" lang="vi">${`${clause}, ${clause}, ${clause}, ${clause}.`}</p>
+        <read-aloud target="#long"></read-aloud>
+      </div>`,
+    );
+    const element = holder.querySelector<ReadAloud>('read-aloud')!;
+    await element.updateComplete;
+    await press(element, 'play');
+    const pieces: string[] = [];
+    while (speech.current) {
+      expect(highlighted()).to.deep.equal([speech.current.text]);
+      pieces.push(speech.current.text);
+      speech.finish();
+      await element.updateComplete;
+    }
+    expect(pieces.length).to.be.greaterThan(1);
+    for (const piece of pieces) expect(piece.length).to.be.at.most(220);
+    expect(pieces.slice(0, -1).every((piece) => piece.endsWith(','))).to.equal(true);
+    expect(pieces.join(' ')).to.equal(`${clause}, ${clause}, ${clause}, ${clause}.`);
+  });
+
+  it('reports a target that is not a CSS selector, and shows no button that would do nothing', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (message: string) => errors.push(message);
+    try {
+      const { element } = await storyReader();
+      element.target = '#story[';
+      await element.updateComplete;
+      expect(shadow(element).querySelector('button')).to.equal(null);
+    } finally {
+      console.error = original;
+    }
+    expect(errors.join()).to.contain('<read-aloud target="#story["');
+  });
+
   it('waits for voices that load late, then offers the button', async () => {
     speech.voices = [];
     const { element } = await storyReader();
