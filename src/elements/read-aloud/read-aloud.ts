@@ -410,10 +410,10 @@ export class ReadAloud extends PortalElement {
     const wanted = this.audioState === 'playing' || audio.autoplay || !audio.paused;
     this.audioState = 'idle';
     this.announce(this.strings(STRINGS).recordingFailed);
+    if (!wanted) return;
     void this.updateComplete.then(() => {
       const content = this.content();
       const mode = this.mode(content);
-      if (!wanted) return;
       if (mode === 'recording') this.playAudio();
       else if (mode === 'speech') this.startSpeech(content);
     });
