@@ -623,6 +623,11 @@ describe('read-aloud with recordings', () => {
     await until(() => audio(element).currentTime > 0, 'the recording plays');
     expect(button(element, 'play').textContent!.trim()).to.equal('Tạm dừng');
     await until(() => /^0:0\d \/ 0:0\d$/.test(progress(element)), 'time shown');
+    const speed = select(element, 'speed')!;
+    speed.value = '1.25';
+    speed.dispatchEvent(new Event('change'));
+    expect(audio(element).playbackRate, 'the chosen speed, while playing').to.equal(1.25);
+    button(element, 'play').focus();
     await sendKeys({ press: 'Enter' });
     await until(() => audio(element).paused, 'paused');
     await expect(element).to.be.accessible();
@@ -689,7 +694,9 @@ describe('read-aloud with recordings', () => {
   });
 });
 
-describe('read-aloud from the script-tag files', () => {
+describe('read-aloud from the script-tag files', function () {
+  // Whole pages with two script files and the wait for a speech engine that may never answer.
+  this.timeout(20000);
   const fetched = (page: FramePage, file: string) =>
     page.window.performance
       .getEntriesByType('resource')
@@ -702,11 +709,23 @@ describe('read-aloud from the script-tag files', () => {
     await until(
       () => !!element.shadowRoot?.querySelector('button, [part="unsupported"]'),
       'gov-read-aloud rendered',
-      5000,
+      10000,
     );
     expect(fetched(page, 'read-aloud.js')).to.equal(true);
     expect(page.window.pageErrors).to.deep.equal([]);
     expect(page.window.consoleMessages).to.deep.equal([]);
+  });
+
+  it('is fetched the same way by the classic-script bundle', async () => {
+    const page = await openPage('/test/fixtures/read-aloud-iife-page.html');
+    const element = page.document.querySelector('gov-read-aloud')!;
+    await until(
+      () => !!element.shadowRoot?.querySelector('button, [part="unsupported"]'),
+      'gov-read-aloud rendered',
+      10000,
+    );
+    expect(fetched(page, 'read-aloud.js')).to.equal(true);
+    expect(page.window.pageErrors).to.deep.equal([]);
   });
 
   it('is not fetched by a page without one', async () => {
