@@ -594,7 +594,9 @@ describe('SpeechController alone', () => {
   });
 });
 
-describe('read-aloud with recordings', () => {
+describe('read-aloud with recordings', function () {
+  // Real audio files, fetched and decoded by the browser while other work shares the machine.
+  this.timeout(20000);
   beforeEach(() => {
     localStorage.removeItem(LISTENING_KEY);
     installSpeech([voice('Linh', 'vi-VN')]);
@@ -620,16 +622,16 @@ describe('read-aloud with recordings', () => {
     ]);
     button(element, 'play').focus();
     await sendKeys({ press: 'Enter' });
-    await until(() => audio(element).currentTime > 0, 'the recording plays');
+    await until(() => audio(element).currentTime > 0, 'the recording plays', 8000);
     expect(button(element, 'play').textContent!.trim()).to.equal('Tạm dừng');
-    await until(() => /^0:0\d \/ 0:0\d$/.test(progress(element)), 'time shown');
+    await until(() => /^0:\d\d \/ 0:\d\d$/.test(progress(element)), 'time shown', 8000);
     const speed = select(element, 'speed')!;
     speed.value = '1.25';
     speed.dispatchEvent(new Event('change'));
     expect(audio(element).playbackRate, 'the chosen speed, while playing').to.equal(1.25);
     button(element, 'play').focus();
     await sendKeys({ press: 'Enter' });
-    await until(() => audio(element).paused, 'paused');
+    await until(() => audio(element).paused, 'paused', 8000);
     await expect(element).to.be.accessible();
     expect(events.map(({ state }) => state)).to.deep.equal(['playing', 'paused']);
     expect(events.every(({ source }) => source === 'recording')).to.equal(true);
@@ -639,12 +641,12 @@ describe('read-aloud with recordings', () => {
     const { element } = await articlePage();
     button(element, 'play').focus();
     await sendKeys({ press: 'Enter' });
-    await until(() => !audio(element).paused, 'playing');
+    await until(() => !audio(element).paused, 'playing', 8000);
     const voices = select(element, 'voice')!;
     voices.value = 'south';
     voices.dispatchEvent(new Event('change'));
-    await until(() => audio(element).src === RECORDINGS[1]!.url, 'new voice');
-    await until(() => audio(element).currentTime > 0, 'the new voice plays');
+    await until(() => audio(element).src === RECORDINGS[1]!.url, 'new voice', 8000);
+    await until(() => audio(element).currentTime > 0, 'the new voice plays', 8000);
     expect(JSON.parse(localStorage.getItem(LISTENING_KEY)!).recording).to.equal('south');
     const { element: next } = await articlePage();
     expect(audio(next).src, 'the next page starts with it').to.equal(RECORDINGS[1]!.url);
@@ -666,7 +668,7 @@ describe('read-aloud with recordings', () => {
       const { element } = await articlePage();
       button(element, 'play').focus();
       await sendKeys({ press: 'Enter' });
-      await until(() => speech.current !== undefined, 'speech takes over');
+      await until(() => speech.current !== undefined, 'speech takes over', 8000);
       expect(speech.current!.text).to.equal('Tỉnh khai trương cổng dịch vụ công');
       expect(shadow(element).querySelector('audio')).to.equal(null);
       expect(status(element)).to.equal('Không phát được bản ghi âm.');
@@ -678,8 +680,11 @@ describe('read-aloud with recordings', () => {
 
   it('makes no sound on its own, and plays at once when the page sets autoplay', async () => {
     const { element } = await articlePage();
-    await new Promise((resolve) =>
-      audio(element).addEventListener('suspend', resolve, { once: true }),
+    // Resource selection done: with preload="none" it stops there, fetching nothing.
+    await until(
+      () => audio(element).networkState === HTMLMediaElement.NETWORK_IDLE,
+      'audio idle',
+      8000,
     );
     expect(audio(element).paused).to.equal(true);
     expect(audio(element).played.length).to.equal(0);
@@ -690,7 +695,7 @@ describe('read-aloud with recordings', () => {
       </div>`,
     );
     const playing = holder.querySelector<ReadAloud>('read-aloud')!;
-    await until(() => audio(playing).currentTime > 0, 'the recording plays by itself');
+    await until(() => audio(playing).currentTime > 0, 'the recording plays by itself', 8000);
   });
 });
 
