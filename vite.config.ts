@@ -25,6 +25,14 @@ type ModuleGraph = { getModuleInfo(id: string): { importers: readonly string[] }
  * smallest such base), anything else several share to `core`; one element's own code, and what
  * is loaded on first use, stay apart.
  */
+/**
+ * Elements left out of that count: what they share with the others comes from the chunks the
+ * others already use, so that pages without them download exactly what they did before. A page
+ * with read-aloud mostly has article-view or the text-size bar too.
+ */
+const GUESTS = new Set(['read-aloud']);
+const HOSTS = ELEMENTS.filter((tag) => !GUESTS.has(tag));
+
 function sharedChunkNamer() {
   const reach = new Map<string, Set<string>>();
   const elementsReaching = (id: string, graph: ModuleGraph): Set<string> => {
@@ -38,14 +46,16 @@ function sharedChunkNamer() {
       for (const user of elementsReaching(importer, graph)) users.add(user);
     return users;
   };
+  const hosts = (users: Set<string>) => [...users].filter((tag) => !GUESTS.has(tag));
   return (id: string, graph: ModuleGraph): string | null => {
-    const users = elementsReaching(id, graph);
-    if (users.size < 2) return null;
-    const [base] = BASES.map((file) => ({ file, family: elementsReaching(file, graph) }))
+    const reached = elementsReaching(id, graph);
+    const users = hosts(reached);
+    if (reached.size < 2 || !users.length) return null;
+    const [base] = BASES.map((file) => ({ file, family: hosts(elementsReaching(file, graph)) }))
       .filter(
-        ({ family }) => family.size < ELEMENTS.length && [...users].every((u) => family.has(u)),
+        ({ family }) => family.length < HOSTS.length && users.every((u) => family.includes(u)),
       )
-      .sort((a, b) => a.family.size - b.family.size || a.file.localeCompare(b.file));
+      .sort((a, b) => a.family.length - b.family.length || a.file.localeCompare(b.file));
     return base ? base.file.replace(/^.*[\\/]|\.ts$/g, '') : 'core';
   };
 }
@@ -84,6 +94,15 @@ const builds: Record<string, UserConfig> = {
     build: {
       outDir: 'dist/cdn',
       lib: { entry: 'src/toolbar.ts', formats: ['es'], fileName: () => 'portal-toolbar.js' },
+      rolldownOptions: { output: { minify: true } },
+    },
+  },
+  // read-aloud alone, which portal-widgets.js loads from beside itself for a page that has one.
+  'read-aloud': {
+    define: { __SINGLE_FILE__: 'true' },
+    build: {
+      outDir: 'dist/cdn',
+      lib: { entry: 'src/read-aloud.ts', formats: ['es'], fileName: () => 'read-aloud.js' },
       rolldownOptions: { output: { minify: true } },
     },
   },

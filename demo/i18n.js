@@ -170,6 +170,31 @@ const VIETNAMESE = {
     'event pw-text-scale-change':
       'Người đọc chọn một cỡ chữ; `detail.scale` là hệ số (1 = mặc định).',
   },
+  'read-aloud': {
+    ...SHARED,
+    ...TOOLBAR_BUTTONS,
+    summary:
+      '"Nghe đọc bài viết": phát bản ghi âm của cổng, hoặc giọng đọc của trình duyệt với câu đang đọc được tô sáng.',
+    'attribute target':
+      'Phần cần đọc, bằng bộ chọn CSS: mặc định là `<article-view>` của trang; trên trang bài viết của chính cổng là các phần chứa chữ, ví dụ `.hometext, .bodytext` trên NukeViet. Đọc theo thứ tự trên trang.',
+    'attribute abbreviations':
+      'Thêm chữ viết tắt cần đọc thành lời, ngoài danh sách có sẵn (UBND, HĐND, TP., …): `{"BQL": "Ban quản lý"}`, đặt bằng thuộc tính hoặc JSON trong attribute.',
+    'attribute autoplay':
+      'Phát bản ghi âm ngay khi mở trang, nếu bài có bản ghi âm và trình duyệt cho phép.',
+    'attribute hide-unsupported':
+      'Không hiện gì, thay cho một dòng thông báo, ở nơi không nghe được bài viết.',
+    'css --pw-color-muted': 'Chữ cho biết đang đọc đến đâu (mặc định: màu chữ của trang).',
+    'part player': 'Nhóm các nút điều khiển.',
+    'part button': 'Từng nút.',
+    'part play': 'Nút nghe, tạm dừng, đọc tiếp.',
+    'part stop': 'Nút "Dừng đọc".',
+    'part speed': 'Danh sách chọn tốc độ đọc.',
+    'part voice': 'Danh sách chọn giọng đọc (chỉ khi có nhiều giọng).',
+    'part progress': 'Câu đang đọc, hoặc thời gian của bản ghi âm.',
+    'part unsupported': 'Dòng cho biết không nghe được bài viết ở đây.',
+    'event pw-read-aloud':
+      'Bắt đầu đọc (`playing`), tạm dừng (`paused`), dừng (`stopped`) hoặc đọc hết bài (`ended`); `detail.source` là `recording` (bản ghi âm) hoặc `speech` (giọng đọc của trình duyệt).',
+  },
   'related-list': {
     ...SHARED,
     ...FETCHED,

@@ -7,6 +7,10 @@ const elements = await manifestElements();
 
 /** Values that make the preview show something on the demo server. */
 const STARTING_VALUES = { 'article-id': '1' };
+/** …and for one element only: read-aloud reads the sample text shown under it. */
+const STARTING_BY_TAG = { 'read-aloud': { target: '#playground-text' } };
+const SAMPLE_TEXT =
+  'UBND xã Hòa Bình vừa mở lớp hướng dẫn người cao tuổi dùng dịch vụ công trực tuyến. Lớp học diễn ra vào sáng thứ Bảy tại nhà văn hóa thôn Đồng Tâm.';
 
 const $ = (id) => document.getElementById(id);
 let lang = chosenLanguage();
@@ -25,7 +29,7 @@ const requested = new URLSearchParams(location.search).get('tag');
 if (elements.some(({ tagName }) => tagName === requested)) tagSelect.value = requested;
 
 /** A control for one attribute, from the type the manifest gives. */
-function attributeControl(attribute) {
+function attributeControl(attribute, tag) {
   const type = attribute.type?.text ?? 'string';
   const literals = type.match(/'[^']*'/g);
   let control;
@@ -44,7 +48,7 @@ function attributeControl(attribute) {
     }
   }
   control.name = attribute.name;
-  const start = STARTING_VALUES[attribute.name];
+  const start = STARTING_BY_TAG[tag]?.[attribute.name] ?? STARTING_VALUES[attribute.name];
   if (start !== undefined) control.value = start;
   return control;
 }
@@ -135,6 +139,13 @@ function show(tag) {
   current = document.createElement(tag);
   current.lang = lang;
   preview.replaceChildren(current);
+  if (STARTING_BY_TAG[tag]?.target) {
+    const sample = document.createElement('p');
+    sample.id = 'playground-text';
+    sample.lang = 'vi';
+    sample.textContent = SAMPLE_TEXT;
+    preview.append(sample);
+  }
   for (const { name } of element.events ?? []) current.addEventListener(name, logEvent);
 
   field(words().attributes, element.attributes ?? [], (fieldset, attribute) =>
@@ -142,7 +153,7 @@ function show(tag) {
       fieldset,
       attribute.name,
       described(element, 'attribute', attribute),
-      attributeControl(attribute),
+      attributeControl(attribute, tag),
     ),
   );
   field(words()['css-properties'], element.cssProperties ?? [], (fieldset, property) => {

@@ -4,6 +4,16 @@
 // Votes go to backends that record none: showing a state never changes the demo's data.
 const backend = (mode) => `demo-backends/${mode}/api/v1`;
 
+/** A short text for read-aloud, in Vietnamese in both columns (`lang` of the text, not of the cell). */
+const listenText = (id, textLang = 'vi') =>
+  `<p id="${id}" lang="${textLang}" class="listen-text">UBND xã Hòa Bình mở lớp hướng dẫn người cao tuổi dùng dịch vụ công trực tuyến. Lớp học diễn ra sáng thứ Bảy tại nhà văn hóa thôn Đồng Tâm.</p>`;
+
+/** Two recordings of the demo's first article, as a portal publishes them. */
+const RECORDINGS = [
+  { id: 'nu', title: 'Giọng nữ', url: new URL('audio/giong-nu.mp3', location.href).href },
+  { id: 'nam', title: 'Giọng nam', url: new URL('audio/giong-nam.mp3', location.href).href },
+];
+
 /** Each state: its name in both languages, and the elements that show it. */
 const STATES = [
   {
@@ -88,6 +98,50 @@ const STATES = [
     markup: (lang) =>
       `<star-rating article-id="${lang === 'vi' ? 6 : 8}" api="${backend('offline-votes')}"></star-rating>`,
     play: (cell) => chooseStar(cell.querySelector('star-rating'), 3),
+  },
+  {
+    id: 'listen',
+    vi: 'Nghe đọc bằng giọng của trình duyệt (nhấn nút để nghe; câu đang đọc được tô sáng). Trình duyệt không có giọng tiếng Việt thì hiện một dòng thông báo',
+    en: 'Listen with the browser’s voice (press to listen; the sentence being read is highlighted). A browser without a Vietnamese voice shows a line instead',
+    markup: (lang) =>
+      `<read-aloud target="#listen-${lang}"></read-aloud>${listenText(`listen-${lang}`)}`,
+  },
+  {
+    id: 'listen-recordings',
+    vi: 'Nghe bản ghi âm của cổng, có hai giọng để chọn',
+    en: 'Listen to the portal’s recordings, two voices to choose from',
+    markup: (lang) =>
+      `<read-aloud target="#recorded-${lang}"></read-aloud>${listenText(`recorded-${lang}`)}`,
+    play: (cell) => {
+      cell.querySelector('read-aloud').voices = RECORDINGS;
+    },
+  },
+  {
+    id: 'listen-broken',
+    vi: 'Bản ghi âm không tải được (lỗi 404): khi nhấn nghe, giọng của trình duyệt đọc thay',
+    en: 'A recording that cannot be fetched (404): on play, the browser’s voice reads instead',
+    markup: (lang) =>
+      `<read-aloud target="#broken-${lang}"></read-aloud>${listenText(`broken-${lang}`)}`,
+    play: (cell) => {
+      cell.querySelector('read-aloud').voices = [
+        { id: 'cu', title: 'Giọng cũ', url: new URL('audio/khong-con.mp3', location.href).href },
+      ];
+    },
+  },
+  {
+    id: 'listen-unsupported',
+    vi: 'Không nghe được: không có bản ghi âm, và không trình duyệt nào có giọng cho đoạn văn không thuộc ngôn ngữ nào (lang="zxx")',
+    en: 'Cannot listen: no recording, and no browser has a voice for text in no language (lang="zxx")',
+    markup: (lang) =>
+      `<read-aloud target="#none-${lang}"></read-aloud>${listenText(`none-${lang}`, 'zxx')}`,
+  },
+  {
+    id: 'listen-hidden',
+    vi: 'Không nghe được, và trang yêu cầu ẩn (hide-unsupported): không hiện gì',
+    en: 'Cannot listen, and the page asks to hide (hide-unsupported): nothing shown',
+    markup: (lang) =>
+      `<read-aloud hide-unsupported target="#hidden-${lang}"></read-aloud>
+      <p class="empty-note">⟵ read-aloud</p>${listenText(`hidden-${lang}`, 'zxx')}`,
   },
 ];
 

@@ -1,5 +1,5 @@
 // The theming page: every --pw-* custom property the elements document, edited live on a
-// container of all five elements, with the resulting CSS to copy.
+// container of all six elements, with the resulting CSS to copy.
 import { appendDescription, copyButton, manifestElements } from './tools.js';
 import { chosenLanguage, describe, PAGE_TEXT, rememberLanguage, translatePage } from './i18n.js';
 

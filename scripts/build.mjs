@@ -6,7 +6,16 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
 rmSync('dist', { recursive: true, force: true });
-for (const mode of ['cdn', 'toolbar', 'iife', 'sanitizer', 'adapters', 'autoloader', 'esm']) {
+for (const mode of [
+  'cdn',
+  'toolbar',
+  'read-aloud',
+  'iife',
+  'sanitizer',
+  'adapters',
+  'autoloader',
+  'esm',
+]) {
   await build({ mode, logLevel: 'warn' });
 }
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

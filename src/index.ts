@@ -2,12 +2,17 @@ import { startOnPage } from './script-config.js';
 import { configure, getConfig } from './core/config.js';
 import { registerBackend } from './backend/registry.js';
 import { BackendError } from './backend/errors.js';
+import { getScriptUrl } from './core/config.js';
+import { tagName } from './core/define.js';
 
 export { FontScaler } from './elements/font-scaler/font-scaler.define.js';
 export { ContrastToggle } from './elements/contrast-toggle/contrast-toggle.define.js';
 export { ArticleView } from './elements/article-view/article-view.define.js';
 export { RelatedList } from './elements/related-list/related-list.define.js';
 export { StarRating } from './elements/star-rating/star-rating.define.js';
+// Not in this bundle: read-aloud.js loads beside it when a page has one (loadReadAloud below);
+// bundlers import 'portal-widgets/read-aloud'.
+export type { ReadAloud } from './elements/read-aloud/read-aloud.define.js';
 export {
   TextScaleChangeEvent,
   ContrastChangeEvent,
@@ -15,6 +20,7 @@ export {
   ArticleErrorEvent,
   RatingChangeEvent,
 } from './bases/events.js';
+export type { ReadAloudEvent, ReadAloudDetail } from './bases/events.js';
 export { BackendError };
 export type * from './backend/schema.js';
 export type * from './backend/contract.js';
@@ -41,4 +47,17 @@ declare global {
   }
 }
 
+declare const __SINGLE_FILE__: boolean;
+
+/** The script-tag bundles fetch read-aloud.js, from beside themselves, for a page that has a read-aloud. */
+function loadReadAloud(): void {
+  if (!__SINGLE_FILE__ || typeof document === 'undefined') return;
+  if (!document.querySelector(tagName('read-aloud'))) return;
+  const url = new URL('read-aloud.js', getScriptUrl() ?? location.href).href;
+  import(/* @vite-ignore */ url).catch((error: unknown) =>
+    console.error(`Portal Widgets: could not load ${url} for <read-aloud>.`, error),
+  );
+}
+
 startOnPage(PortalWidgets);
+loadReadAloud();

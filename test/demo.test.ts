@@ -116,6 +116,28 @@ describe('demo: states gallery', () => {
     expect(Object.values(pending)).to.include(3);
   });
 
+  it('shows read-aloud with two recordings to choose from, and without any way to listen: a line, or nothing', async () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const recorded = cell('listen-recordings', lang).querySelector('read-aloud')!;
+      await until(() => !!shadow(recorded)?.querySelector('audio'), `recordings ${lang}`);
+      const voices = shadow(recorded)!.querySelector('select[part="voice"]')!;
+      expect(
+        [...voices.querySelectorAll('option')].map((option) => option.textContent),
+      ).to.deep.equal(['Giọng nữ', 'Giọng nam']);
+      const unsupported = cell('listen-unsupported', lang).querySelector('read-aloud')!;
+      await until(
+        () => !!shadow(unsupported)?.querySelector('[part="unsupported"]'),
+        `unsupported ${lang}`,
+        4000,
+      );
+      const hidden = cell('listen-hidden', lang).querySelector('read-aloud')!;
+      expect(hidden.getBoundingClientRect().height).to.equal(0);
+    }
+    expect(text(cell('listen-unsupported', 'en').querySelector('read-aloud'))).to.include(
+      'no recording',
+    );
+  });
+
   it('changes no data: after the votes it plays, and a replay, every count is as before', async () => {
     const rated = cell('rated', 'en').querySelector('star-rating')!;
     await until(() => text(rated).includes('Thank you for rating 4 stars'), 'thanks', 6000);

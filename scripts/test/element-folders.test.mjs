@@ -47,9 +47,13 @@ it('exports each element class from src/index.ts, and no other element', () => {
   );
   assert.deepEqual(exported.sort(), tags);
   for (const tag of tags) {
+    // An element with a script-tag file of its own (src/<tag>.ts) is left out of the bundle: its type only.
+    const type = existsSync(`src/${tag}.ts`) ? 'type ' : '';
     assert.match(
       index,
-      new RegExp(`export \\{ ${className(tag)} \\} from './elements/${tag}/${tag}\\.define\\.js'`),
+      new RegExp(
+        `export ${type}\\{ ${className(tag)} \\} from './elements/${tag}/${tag}\\.define\\.js'`,
+      ),
     );
   }
 });

@@ -107,6 +107,7 @@ test("JetBrains IDEs find the elements' web-types through package.json", () => {
     'article-view',
     'contrast-toggle',
     'font-scaler',
+    'read-aloud',
     'related-list',
     'star-rating',
   ]);
@@ -214,7 +215,7 @@ test('each element entry alone types its tag and its events', () => {
   )
     .modules.flatMap((module) => module.declarations ?? [])
     .filter((declaration) => declaration.customElement && declaration.tagName);
-  assert.equal(elements.length, 5);
+  assert.equal(elements.length, 6);
   for (const { tagName, events = [] } of elements) {
     const custom = events.filter(({ type }) => type?.text && type.text !== 'Event');
     assert.ok(custom.length > 0, `${tagName} fires events of its own`);

@@ -10,6 +10,7 @@ it('lists every element with its attributes, and value completions for literal u
     'article-view',
     'contrast-toggle',
     'font-scaler',
+    'read-aloud',
     'related-list',
     'star-rating',
   ]);

@@ -46,6 +46,19 @@ export class RatingChangeEvent extends PortalWidgetsEvent<{
   }
 }
 
+/** What read-aloud is doing now, and whether it plays a recording or the browser's speech. */
+export interface ReadAloudDetail {
+  state: 'playing' | 'paused' | 'stopped' | 'ended';
+  source: 'recording' | 'speech';
+}
+
+/** Fired by read-aloud when reading starts, pauses, stops or reaches the end. */
+export class ReadAloudEvent extends PortalWidgetsEvent<ReadAloudDetail> {
+  constructor(detail: ReadAloudDetail) {
+    super('pw-read-aloud', detail);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'pw-text-scale-change': TextScaleChangeEvent;
@@ -53,5 +66,6 @@ declare global {
     'pw-load': ArticleLoadEvent;
     'pw-error': ArticleErrorEvent;
     'pw-rating-change': RatingChangeEvent;
+    'pw-read-aloud': ReadAloudEvent;
   }
 }

@@ -12,6 +12,7 @@ import type {
   ArticleLoadEvent,
   ContrastChangeEvent,
   RatingChangeEvent,
+  ReadAloudEvent,
   TextScaleChangeEvent,
 } from '../bases/events.js';
 import { ArticleView } from '../elements/article-view/article-view.js';
@@ -20,6 +21,8 @@ import { ContrastToggle } from '../elements/contrast-toggle/contrast-toggle.js';
 import '../elements/contrast-toggle/contrast-toggle.define.js';
 import { FontScaler } from '../elements/font-scaler/font-scaler.js';
 import '../elements/font-scaler/font-scaler.define.js';
+import { ReadAloud } from '../elements/read-aloud/read-aloud.js';
+import '../elements/read-aloud/read-aloud.define.js';
 import { RelatedList } from '../elements/related-list/related-list.js';
 import '../elements/related-list/related-list.define.js';
 import { StarRating } from '../elements/star-rating/star-rating.js';
@@ -53,6 +56,16 @@ export const FontScalerComponent = createComponent({
   react: React,
   events: {
     onPwTextScaleChange: 'pw-text-scale-change' as EventName<TextScaleChangeEvent>,
+  },
+});
+
+/** `<read-aloud>`: "Nghe đọc bài viết": the portal's recording, or the browser's speech with the sentence highlighted. */
+export const ReadAloudComponent = createComponent({
+  tagName: 'read-aloud',
+  elementClass: ReadAloud,
+  react: React,
+  events: {
+    onPwReadAloud: 'pw-read-aloud' as EventName<ReadAloudEvent>,
   },
 });
 

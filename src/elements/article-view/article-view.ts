@@ -1,5 +1,5 @@
 import { Task } from '@lit/task';
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, unsafeCSS, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Article } from '../../backend/schema.js';
 import { BackendElement } from '../../bases/backend-element.js';
 import { reportBadSetting } from '../../core/config.js';
@@ -8,6 +8,7 @@ import { ArticleErrorEvent, ArticleLoadEvent } from '../../bases/events.js';
 import type { Translations } from '../../core/lang.js';
 import { adoptDocumentSheet } from '../../styles/document-sheets.js';
 import { fetchStateStyles } from '../../styles/fetch-state.js';
+import { READING_STYLES } from '../../styles/reading.js';
 import { hostStyles } from '../../styles/shared.js';
 import { articleViewStyles, PRINT_ALONE } from './article-view.styles.js';
 import { sanitize, SanitizerMissingError, trustedPolicy } from './sanitize.js';
@@ -127,7 +128,12 @@ function finishBody(
  * @cssproperty --pw-article-measure - Maximum line length (default none: the column's width).
  */
 export class ArticleView extends BackendElement {
-  static override styles = [hostStyles, fetchStateStyles, articleViewStyles];
+  static override styles = [
+    hostStyles,
+    fetchStateStyles,
+    articleViewStyles,
+    unsafeCSS(READING_STYLES),
+  ];
   protected override largerText = '.title';
 
   static override properties: PropertyDeclarations = {
@@ -182,6 +188,19 @@ export class ArticleView extends BackendElement {
     super.disconnectedCallback();
     this.jsonLdScript?.remove();
     this.jsonLdScript = undefined;
+  }
+
+  /**
+   * What read-aloud reads: the shown article with its headline, lead and body, in that order
+   * (the portal's own content when it printed the article inside); no parts while loading.
+   */
+  readingContent(): { article?: Article; parts: Element[] } {
+    if (this.prerendered) return { parts: [this] };
+    const shown = this.article.value;
+    const parts = this.renderRoot.querySelectorAll('.title,.lead,.body');
+    return shown && shown === this.renderedBody
+      ? { article: shown.article, parts: [...parts] }
+      : { parts: [] };
   }
 
   private get level(): number {
