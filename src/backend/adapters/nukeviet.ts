@@ -1,7 +1,8 @@
 import { readingMinutesOfHtml } from '../html-text.js';
 import { mergeRelated, ratingAverage } from '../../model/portal-model.js';
+import { safeUrl } from '../../core/safe-url.js';
 import { BackendError } from '../errors.js';
-import type { ArticleSummary, RatingSummary, RelatedStrategy } from '../schema.js';
+import type { ArticleSummary, ArticleVoice, RatingSummary, RelatedStrategy } from '../schema.js';
 import type { Backend, BackendContext } from '../contract.js';
 
 /**
@@ -67,6 +68,26 @@ export function parseRatingReply(reply: string, score: number): RatingSummary {
     /wrong url/i.test(message) ? 'unsupported' : 'bad-response',
     message ? `The portal answered "${message}"` : 'The portal sent an empty answer to the vote',
   );
+}
+
+/**
+ * The recorded voices NukeViet 4.5's player offers (`#newsVoicePlayer` and its menu of
+ * `a[data-news="voicesel"]`, in the module's voice order): the voice the player starts with (the
+ * visitor's saved choice, else the first) comes first, then the others in that order.
+ */
+export function pageVoices(root: ParentNode, base: string): ArticleVoice[] {
+  const player = root.querySelector<HTMLElement>('#newsVoicePlayer');
+  if (!player) return [];
+  const voice = (id = '', title = '', path = ''): ArticleVoice[] => {
+    const url = safeUrl(path, base);
+    return id && url ? [{ id, title, url }] : [];
+  };
+  const menu = [...root.querySelectorAll<HTMLElement>('a[data-news="voicesel"]')].flatMap((link) =>
+    voice(link.dataset.id, text(link), link.dataset.path),
+  );
+  const { voiceId, voiceTitle, voicePath } = player.dataset;
+  const current = menu.find(({ id }) => id === voiceId) ?? voice(voiceId, voiceTitle, voicePath)[0];
+  return current ? [current, ...menu.filter((other) => other !== current)] : menu;
 }
 
 /** What NukeViet's header prints for its own scripts (`var nv_base_siteurl="/",…`). */
@@ -223,6 +244,7 @@ export function nukevietBackend({ api, http }: BackendContext): Backend {
         lang: document.documentElement.lang || 'vi',
         readingMinutes: readingMinutesOfHtml(bodyHtml),
         rating: summary(),
+        voices: pageVoices(document, document.baseURI),
       };
     },
 
