@@ -304,6 +304,17 @@ describe('WordPress adapter', () => {
       wordpressBackend({ api: new URL(site, location.href).href, http: http({ retries: 0 }) }),
     );
 
+  it('reads the audio uploaded to a post as its recorded voice, by id or slug', async () => {
+    const voice = {
+      id: '905',
+      title: 'Giọng nữ miền Bắc',
+      url: 'http://wp.example/wp-content/uploads/2026/12/duong-moi-ve-thon.mp3',
+    };
+    expect((await wordpress().getArticle('102')).voices).to.deep.equal([voice]);
+    expect((await wordpress().getArticle('duong-moi-ve-thon')).voices).to.deep.equal([voice]);
+    expect((await wordpress().getArticle('101')).voices).to.deep.equal([]);
+  });
+
   it('reads a post by id or slug with its author, image and terms', async () => {
     const client = wordpress();
     const byId = await client.getArticle('101');
