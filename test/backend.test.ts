@@ -527,6 +527,18 @@ describe('NukeViet 4.5 adapter, on the portal’s own page', () => {
       page.frame.remove();
     });
 
+    it('reads them as well once the theme’s script has put Plyr in the printed player’s place', async () => {
+      for (const [name, order] of [
+        ['default-voices-after-script', [north, south]],
+        ['default-voice-chosen-after-script', [south, north]],
+      ] as const) {
+        const { page, backend } = await nukevietPage(`4.5.05/${name}`);
+        expect(page.document.querySelector('#newsVoicePlayer'), name).to.equal(null);
+        expect((await backend.getArticle('16')).voices, name).to.deep.equal(order);
+        page.frame.remove();
+      }
+    });
+
     it('reads the player alone when a theme prints no menu, and skips an address it cannot play', async () => {
       const { page, backend } = await nukevietPage('4.5.05/default-voices');
       page.document

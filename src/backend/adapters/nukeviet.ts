@@ -71,13 +71,12 @@ export function parseRatingReply(reply: string, score: number): RatingSummary {
 }
 
 /**
- * The recorded voices NukeViet 4.5's player offers (`#newsVoicePlayer` and its menu of
- * `a[data-news="voicesel"]`, in the module's voice order): the voice the player starts with (the
- * visitor's saved choice, else the first) comes first, then the others in that order.
+ * The recorded voices NukeViet 4.5's player offers, from its menu of `a[data-news="voicesel"]`
+ * (the module's voice order) and the voice it starts with (the visitor's saved choice, else the
+ * first), which comes first. As printed, `#newsVoicePlayer` names that voice; once the theme's
+ * script has run, Plyr has replaced it and the menu's button label (`data-news="voiceval"`) does.
  */
 export function pageVoices(root: ParentNode, base: string): ArticleVoice[] {
-  const player = root.querySelector<HTMLElement>('#newsVoicePlayer');
-  if (!player) return [];
   const voice = (id = '', title = '', path = ''): ArticleVoice[] => {
     const url = safeUrl(path, base);
     return id && url ? [{ id, title, url }] : [];
@@ -85,8 +84,11 @@ export function pageVoices(root: ParentNode, base: string): ArticleVoice[] {
   const menu = [...root.querySelectorAll<HTMLElement>('a[data-news="voicesel"]')].flatMap((link) =>
     voice(link.dataset.id, text(link), link.dataset.path),
   );
-  const { voiceId, voiceTitle, voicePath } = player.dataset;
-  const current = menu.find(({ id }) => id === voiceId) ?? voice(voiceId, voiceTitle, voicePath)[0];
+  const player = root.querySelector<HTMLElement>('#newsVoicePlayer')?.dataset;
+  const shown = text(root.querySelector('[data-news="voiceval"]'));
+  const current =
+    menu.find(({ id, title }) => (player ? id === player.voiceId : title === shown)) ??
+    (player && voice(player.voiceId, player.voiceTitle, player.voicePath)[0]);
   return current ? [current, ...menu.filter((other) => other !== current)] : menu;
 }
 
