@@ -91,6 +91,16 @@ export function httpUrl(url: string, base?: string): string | undefined {
   }
 }
 
+/** The last segment of an address, as a person reads it ("lam-đường.mp3"). */
+function fileName(address: string): string {
+  const name = new URL(address).pathname.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
 export function textOf(html: string): string {
   const element = window.document.createElement('div');
   element.innerHTML = purify.sanitize(html);
@@ -161,14 +171,21 @@ export function parseFeed(xml: string): ImportedArticle[] {
     const nukevietId = /-(\d+)\.html?$/.exec(link)?.[1];
     const categoryName = textOfNode(asArray(item.category)[0]) || 'Tin tức';
     const image = firstImage(content) ?? firstImage(description);
-    const enclosure = item.enclosure as { url?: string; type?: string } | undefined;
     const published = isoDate(item.pubDate);
     const title = textOf(textOfNode(item.title));
-    const imageUrl =
-      enclosure?.url && !/^(audio|video)\//.test(enclosure.type ?? '') ? enclosure.url : image?.url;
+    const enclosures = asArray(item.enclosure) as { url?: string; type?: string }[];
+    const enclosure = enclosures.find(({ type }) => !/^(audio|video)\//.test(type ?? ''));
+    const imageUrl = enclosure?.url ?? image?.url;
+    // A podcast-style recording (WordPress feeds print the `enclosure` a post keeps): its address
+    // names it, as a feed gives it no other id or name.
+    const voices = enclosures.flatMap(({ url, type }): ArticleVoice[] => {
+      const address = url && /^audio\//.test(type ?? '') ? httpUrl(url, base) : undefined;
+      return address ? [{ id: address, title: fileName(address), url: address }] : [];
+    });
     return {
       sourceId: nukevietId ? Number(nukevietId) : undefined,
       originId: guid,
+      voices,
       link,
       slug: slugify(title),
       title,
@@ -359,6 +376,36 @@ interface WordPressPost {
   };
 }
 
+/**
+ * The audio files uploaded to these posts (the media list, one request for them all) as their
+ * voices. A site that hides its media list leaves the voices as they were.
+ */
+async function addWordPressVoices(
+  root: string,
+  articles: ImportedArticle[],
+  fetchImpl: typeof fetch,
+): Promise<void> {
+  if (!articles.length) return;
+  const parents = articles.map((article) => article.sourceId).join(',');
+  const url = `${root}/wp-json/wp/v2/media?media_type=audio&parent=${parents}&per_page=100&orderby=id&order=asc&_fields=id,title,source_url,post`;
+  const response = await fetchImpl(url);
+  if (!response.ok) return;
+  const media = (await response.json()) as {
+    id: number;
+    post: number;
+    title: { rendered: string };
+    source_url: string;
+  }[];
+  for (const article of articles) {
+    article.voices = media.flatMap((item) => {
+      const address = item.post === article.sourceId ? httpUrl(item.source_url) : undefined;
+      return address
+        ? [{ id: String(item.id), title: textOf(item.title.rendered), url: address }]
+        : [];
+    });
+  }
+}
+
 /** Posts from a WordPress site's REST API (`/wp-json/wp/v2/posts`), page by page. */
 export async function fetchWordPress(
   base: string,
@@ -406,6 +453,7 @@ export async function fetchWordPress(
         updatedAt: isoDate(`${post.modified_gmt}Z`),
       });
     }
+    await addWordPressVoices(root, articles.slice(-posts.length), fetchImpl);
     const total = Number(response.headers.get('x-wp-totalpages') ?? page);
     if (page >= total || posts.length === 0) break;
   }

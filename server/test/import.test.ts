@@ -45,6 +45,20 @@ async function fakeWordPress(restEnabled = true): Promise<{
       'wp:term': [[{ taxonomy: 'category', slug: 'tin-dia-phuong', name: 'Tin địa phương' }], []],
     },
   }));
+  // As WordPress 6.1 answers `media?media_type=audio&parent=<ids>&_fields=id,title,source_url,post`.
+  server.get('/wp-json/wp/v2/media', async (request) => {
+    const { media_type: type, parent } = request.query as { media_type: string; parent: string };
+    return type === 'audio' && parent.split(',').includes('71')
+      ? [
+          {
+            id: 90,
+            title: { rendered: 'Giọng nữ miền Bắc' },
+            source_url: 'https://wp.example/wp-content/uploads/2026/12/bai-viet-1.mp3',
+            post: 71,
+          },
+        ]
+      : [];
+  });
   server.get('/wp-json/wp/v2/posts', async (request, reply) => {
     if (!restEnabled) {
       return reply.code(401).send({
@@ -140,6 +154,14 @@ describe('import parsers', () => {
         caption: 'Chú thích',
       });
       assert.doesNotMatch(articles[0].bodyHtml, /script|onerror/);
+      assert.deepEqual(articles[0].voices, []);
+      assert.deepEqual(articles[1].voices, [
+        {
+          id: '90',
+          title: 'Giọng nữ miền Bắc',
+          url: 'https://wp.example/wp-content/uploads/2026/12/bai-viet-1.mp3',
+        },
+      ]);
     } finally {
       await server.close();
     }
@@ -334,6 +356,20 @@ describe('full articles and their addresses', () => {
       article.image?.url,
       'https://xamau.example.gov.vn/wp-content/uploads/tiep-dan.jpg',
     );
+  });
+
+  it('keeps a feed item’s audio enclosure as its voice, an image enclosure as its picture', () => {
+    const [item] = parseFeed(`<?xml version="1.0"?><rss version="2.0"><channel><title>Xã</title>
+      <item><title>Xã ra quân làm đường liên thôn</title>
+        <link>https://xa.example.gov.vn/xa-ra-quan-lam-duong/</link>
+        <description>Người dân góp công làm đường.</description>
+        <enclosure url="https://xa.example.gov.vn/am-thanh/lam-duong.mp3" length="7200" type="audio/mpeg" />
+        <enclosure url="javascript:alert(1)" length="1" type="audio/mpeg" />
+        <enclosure url="https://xa.example.gov.vn/anh/lam-duong.jpg" length="900" type="image/jpeg" />
+      </item></channel></rss>`);
+    const file = 'https://xa.example.gov.vn/am-thanh/lam-duong.mp3';
+    assert.deepEqual(item.voices, [{ id: file, title: 'lam-duong.mp3', url: file }]);
+    assert.equal(item.image?.url, 'https://xa.example.gov.vn/anh/lam-duong.jpg');
   });
 
   it('reads an Atom feed', () => {
