@@ -521,6 +521,14 @@ describe('NukeViet 4.5 adapter, on the portal’s own page', () => {
       });
     }
 
+    it('has none on the eGovernment theme, which prints no player for an article that has them', async () => {
+      const { page, backend } = await nukevietPage('4.5.05/egov-voices-not-shown');
+      const article = await backend.getArticle('16');
+      expect(article.title).to.equal('Lịch tiếp công dân tháng 12 của Ủy ban nhân dân xã Tân Phú');
+      expect(article.voices).to.deep.equal([]);
+      page.frame.remove();
+    });
+
     it('puts first the voice the visitor chose on the portal', async () => {
       const { page, backend } = await nukevietPage('4.5.05/default-voice-chosen');
       expect((await backend.getArticle('16')).voices).to.deep.equal([south, north]);
