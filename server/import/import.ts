@@ -376,6 +376,14 @@ interface WordPressPost {
   };
 }
 
+/** An attachment as `media?…&_fields=id,title,source_url,post` gives it. */
+interface WordPressMedia {
+  id: number;
+  post: number;
+  title: { rendered: string };
+  source_url: string;
+}
+
 /**
  * The audio files uploaded to these posts (the media list, one request for them all) as their
  * voices. A site that hides its media list leaves the voices as they were.
@@ -389,15 +397,10 @@ async function addWordPressVoices(
   const parents = articles.map((article) => article.sourceId).join(',');
   const url = `${root}/wp-json/wp/v2/media?media_type=audio&parent=${parents}&per_page=100&orderby=id&order=asc&_fields=id,title,source_url,post`;
   const response = await fetchImpl(url);
-  if (!response.ok) return;
-  const media = (await response.json()) as {
-    id: number;
-    post: number;
-    title: { rendered: string };
-    source_url: string;
-  }[];
+  const media = response.ok ? ((await response.json()) as unknown) : undefined;
+  if (!Array.isArray(media)) return;
   for (const article of articles) {
-    article.voices = media.flatMap((item) => {
+    article.voices = (media as WordPressMedia[]).flatMap((item) => {
       const address = item.post === article.sourceId ? httpUrl(item.source_url) : undefined;
       return address
         ? [{ id: String(item.id), title: textOf(item.title.rendered), url: address }]
@@ -453,7 +456,7 @@ export async function fetchWordPress(
         updatedAt: isoDate(`${post.modified_gmt}Z`),
       });
     }
-    await addWordPressVoices(root, articles.slice(-posts.length), fetchImpl);
+    await addWordPressVoices(root, articles.slice(articles.length - posts.length), fetchImpl);
     const total = Number(response.headers.get('x-wp-totalpages') ?? page);
     if (page >= total || posts.length === 0) break;
   }

@@ -76,7 +76,7 @@ export function parseRatingReply(reply: string, score: number): RatingSummary {
  * first), which comes first. As printed, `#newsVoicePlayer` names that voice; once the theme's
  * script has run, Plyr has replaced it and the menu's button label (`data-news="voiceval"`) does.
  */
-export function pageVoices(root: ParentNode, base: string): ArticleVoice[] {
+function pageVoices(root: ParentNode, base: string): ArticleVoice[] {
   const voice = (id = '', title = '', path = ''): ArticleVoice[] => {
     const url = safeUrl(path, base);
     return id && url ? [{ id, title, url }] : [];
