@@ -6,12 +6,16 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const WORDPRESS = '/usr/share/wordpress';
 const PORT = Number(process.env.REAL_WP_PORT ?? 8092);
 const SITES = { plain: PORT, rated: PORT + 1 };
 const DATABASE = 'portal_widgets_wp';
 const PASSWORD = randomBytes(12).toString('hex');
+const AUDIO = fileURLToPath(
+  new URL('../test/fixtures/audio/lich-tiep-cong-dan.mp3', import.meta.url),
+);
 const configFile = (site) => `/etc/wordpress/config-portal-widgets-${site}.php`;
 
 function fail(message) {
@@ -76,6 +80,17 @@ define('WP_CONTENT_DIR', '${content}');
 define('WP_CONTENT_URL', 'http://127.0.0.1:${port}/wp-content');
 define('AUTOMATIC_UPDATER_DISABLED', true);
 define('DISABLE_WP_CRON', true);
+`,
+    );
+    // wp-content lies outside the document root: PHP's server answers its uploads through this router.
+    writeFileSync(
+      join(work, `${site}-router.php`),
+      `<?php
+$path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
+$file = '${content}' . substr($path, strlen('/wp-content'));
+if (!preg_match('#^/wp-content/uploads/[\\w/-]+\\.mp3$#', $path) || !is_file($file)) return false;
+header('Content-Type: audio/mpeg');
+readfile($file);
 `,
     );
     writeFileSync(
@@ -159,6 +174,17 @@ $ids = [
     . '<p style="position:fixed;inset:0" onclick="window.pwed = 4">Lớp phủ</p>'),
 ];
 foreach ($ids as $id) if (is_wp_error($id)) { fwrite(STDERR, $id->get_error_message()); exit(1); }
+// A recording attached to a post, as the media library stores an uploaded MP3.
+require_once ABSPATH . 'wp-admin/includes/media.php';
+require_once ABSPATH . 'wp-admin/includes/image.php';
+$upload = wp_upload_bits('lich-tiep-cong-dan.mp3', null, file_get_contents('${AUDIO}'));
+$ids['recording'] = wp_insert_attachment([
+  'post_title' => 'Giọng nữ miền Bắc', 'post_mime_type' => 'audio/mpeg', 'post_status' => 'inherit',
+], $upload['file'], $ids['reception'], true);
+if (is_wp_error($ids['recording'])) { fwrite(STDERR, $ids['recording']->get_error_message()); exit(1); }
+wp_update_attachment_metadata($ids['recording'], wp_generate_attachment_metadata($ids['recording'], $upload['file']));
+// A podcast-style enclosure (address, length, type on three lines), as WordPress records a linked audio file.
+add_post_meta($ids['road'], 'enclosure', "https://xa.example.gov.vn/am-thanh/lam-duong.mp3\n7200\naudio/mpeg\n");
 update_post_meta($ids['reading'], 'ratings_users', 4);
 update_post_meta($ids['reading'], 'ratings_score', 17);
 update_post_meta($ids['reading'], 'ratings_average', 4.25);
@@ -182,6 +208,7 @@ async function serve() {
         WORDPRESS,
         '-d',
         `auto_prepend_file=${join(work, `${site}.php`)}`,
+        join(work, `${site}-router.php`),
       ],
       { stdio: 'ignore' },
     );

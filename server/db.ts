@@ -55,6 +55,17 @@ export interface VoteTable {
   created_at: string;
 }
 
+/** A recorded reading of an article (a NukeViet voice, a WordPress audio file), in its order. */
+export interface ArticleVoiceTable {
+  article_id: number;
+  /** The voice's id at the source (NukeViet's voice id), the same for every article. */
+  voice_id: string;
+  title: string;
+  /** An absolute http(s) address, checked on import. */
+  url: string;
+  position: number;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -73,6 +84,7 @@ export interface Database {
   topics: TopicTable;
   articles: ArticleTable;
   votes: VoteTable;
+  article_voices: ArticleVoiceTable;
   settings: SettingTable;
   rate_limits: RateLimitTable;
 }

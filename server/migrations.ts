@@ -90,6 +90,22 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropIndex('articles_category_published').execute();
     },
   },
+  '2026-12-06-article-voices': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('article_voices')
+        .addColumn('article_id', 'integer', (c) =>
+          c.notNull().references('articles.id').onDelete('cascade'),
+        )
+        .addColumn('voice_id', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        // One recording per voice per article; the key also finds an article's voices.
+        .addPrimaryKeyConstraint('article_voices_one_per_voice', ['article_id', 'voice_id'])
+        .execute();
+    },
+  },
 };
 
 /** Brings the schema up to date; safe to run on every start and from several instances. */

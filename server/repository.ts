@@ -13,6 +13,13 @@ export interface RatingSummary {
   yourScore?: number;
 }
 
+/** A recorded reading as the API gives it. */
+export interface ArticleVoice {
+  id: string;
+  title: string;
+  url: string;
+}
+
 export type VoteResult =
   | { status: 'counted'; summary: RatingSummary }
   | { status: 'already-voted'; summary: RatingSummary }
@@ -155,6 +162,35 @@ export class ArticleRepository {
           .orderBy('articles.published_at', 'desc')
           .execute();
     }
+  }
+
+  /** The article's recorded voices, in their order. */
+  async voices(articleId: number): Promise<ArticleVoice[]> {
+    const rows = await this.db
+      .selectFrom('article_voices')
+      .select(['voice_id', 'title', 'url'])
+      .where('article_id', '=', articleId)
+      .orderBy('position')
+      .execute();
+    return rows.map((row) => ({ id: row.voice_id, title: row.title, url: row.url }));
+  }
+
+  /** Replaces the article's voices with `voices`, in that order (inside the caller's transaction). */
+  async setVoices(articleId: number, voices: readonly ArticleVoice[]): Promise<void> {
+    await this.db.deleteFrom('article_voices').where('article_id', '=', articleId).execute();
+    if (!voices.length) return;
+    await this.db
+      .insertInto('article_voices')
+      .values(
+        voices.map((voice, position) => ({
+          article_id: articleId,
+          voice_id: voice.id,
+          title: voice.title,
+          url: voice.url,
+          position,
+        })),
+      )
+      .execute();
   }
 
   async summary(articleId: number, voterId?: string | null): Promise<RatingSummary | undefined> {

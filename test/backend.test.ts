@@ -304,6 +304,17 @@ describe('WordPress adapter', () => {
       wordpressBackend({ api: new URL(site, location.href).href, http: http({ retries: 0 }) }),
     );
 
+  it('reads the audio uploaded to a post as its recorded voice, by id or slug', async () => {
+    const voice = {
+      id: '905',
+      title: 'Giọng nữ miền Bắc',
+      url: 'http://wp.example/wp-content/uploads/2026/12/duong-moi-ve-thon.mp3',
+    };
+    expect((await wordpress().getArticle('102')).voices).to.deep.equal([voice]);
+    expect((await wordpress().getArticle('duong-moi-ve-thon')).voices).to.deep.equal([voice]);
+    expect((await wordpress().getArticle('101')).voices).to.deep.equal([]);
+  });
+
   it('reads a post by id or slug with its author, image and terms', async () => {
     const client = wordpress();
     const byId = await client.getArticle('101');
@@ -479,6 +490,75 @@ describe('NukeViet 4.5 adapter, on the portal’s own page', () => {
     page.frame.remove();
   });
 
+  describe('recorded voices, on pages a real NukeViet 4.5.05 printed', () => {
+    const file = (name: string) => `${location.origin}/uploads/news/${name}`;
+    const north = {
+      id: '1',
+      title: 'Giọng nữ miền Bắc',
+      url: file('ubnd-xa-tan-phu-giong-nu.mp3'),
+    };
+    const south = {
+      id: '2',
+      title: 'Giọng nam miền Nam',
+      url: file('ubnd-xa-tan-phu-giong-nam.mp3'),
+    };
+
+    for (const theme of ['default', 'mobile']) {
+      it(`${theme}: every voice with its title and file, in the module's order`, async () => {
+        const { page, backend } = await nukevietPage(`4.5.05/${theme}-voices`);
+        const article = await backend.getArticle('16');
+        expect(article.title).to.equal(
+          'Lịch tiếp công dân tháng 12 của Ủy ban nhân dân xã Tân Phú',
+        );
+        expect(article.voices).to.deep.equal([north, south]);
+        page.frame.remove();
+      });
+
+      it(`${theme}: an article without recordings has none`, async () => {
+        const { page, backend } = await nukevietPage(`4.5.05/${theme}-no-voices`);
+        expect((await backend.getArticle('18')).voices).to.deep.equal([]);
+        page.frame.remove();
+      });
+    }
+
+    it('has none on the eGovernment theme, which prints no player for an article that has them', async () => {
+      const { page, backend } = await nukevietPage('4.5.05/egov-voices-not-shown');
+      const article = await backend.getArticle('16');
+      expect(article.title).to.equal('Lịch tiếp công dân tháng 12 của Ủy ban nhân dân xã Tân Phú');
+      expect(article.voices).to.deep.equal([]);
+      page.frame.remove();
+    });
+
+    it('puts first the voice the visitor chose on the portal', async () => {
+      const { page, backend } = await nukevietPage('4.5.05/default-voice-chosen');
+      expect((await backend.getArticle('16')).voices).to.deep.equal([south, north]);
+      page.frame.remove();
+    });
+
+    it('reads them as well once the theme’s script has put Plyr in the printed player’s place', async () => {
+      for (const [name, order] of [
+        ['default-voices-after-script', [north, south]],
+        ['default-voice-chosen-after-script', [south, north]],
+      ] as const) {
+        const { page, backend } = await nukevietPage(`4.5.05/${name}`);
+        expect(page.document.querySelector('#newsVoicePlayer'), name).to.equal(null);
+        expect((await backend.getArticle('16')).voices, name).to.deep.equal(order);
+        page.frame.remove();
+      }
+    });
+
+    it('reads the player alone when a theme prints no menu, and skips an address it cannot play', async () => {
+      const { page, backend } = await nukevietPage('4.5.05/default-voices');
+      page.document
+        .querySelector('[data-news="voicesel"][data-id="2"]')!
+        .setAttribute('data-path', 'javascript:alert(1)');
+      expect((await backend.getArticle('16')).voices).to.deep.equal([north]);
+      page.document.querySelector('.news-detail-player .dropdown-menu')!.remove();
+      expect((await backend.getArticle('16')).voices).to.deep.equal([north]);
+      page.frame.remove();
+    });
+  });
+
   it('cannot vote for a NukeViet portal from another origin', async () => {
     const { page } = await nukevietPage('default');
     const backend = (page.window as unknown as PageWindow).createNukeViet(
@@ -491,12 +571,12 @@ describe('NukeViet 4.5 adapter, on the portal’s own page', () => {
 });
 
 describe('static adapter', () => {
+  const folderUrl = new URL('/test/fixtures/static-api/', location.href).href;
   const folder = () =>
     new BackendClient(
-      staticBackend({
-        api: new URL('/test/fixtures/static-api/', location.href).href,
-        http: http({ retries: 0 }),
-      }),
+      staticBackend({ api: folderUrl, http: http({ retries: 0 }) }),
+      `static|${folderUrl}`,
+      folderUrl,
     );
 
   it('reads articles and related lists from JSON files, read-only', async () => {
@@ -522,5 +602,20 @@ describe('static adapter', () => {
     expect(error.code).to.equal('bad-response');
     expect(error.message).to.include('"title"').and.include('articles/8.json');
     expect((await rejection(folder().getArticle('404'))).code).to.equal('not-found');
+  });
+
+  it('reads recorded voices, absolute against the folder, and leaves out one it cannot play', async () => {
+    const article = await folder().getArticle('9');
+    expect(article.voices).to.deep.equal([
+      { id: '1', title: 'Giọng nữ miền Bắc', url: `${folderUrl}audio/9-giong-nu.mp3` },
+    ]);
+    expect((await folder().getArticle('7')).voices).to.deep.equal([]);
+  });
+
+  it('names the voice field a hand-written file got wrong', async () => {
+    const error = await rejection(folder().getArticle('10'));
+    expect(error.code).to.equal('bad-response');
+    expect(error.message).to.include('articles/10.json').and.include('voices[0]');
+    expect(error.message).to.include('"url"');
   });
 });

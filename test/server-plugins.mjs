@@ -238,6 +238,24 @@ export function wordpressFixture(context, next) {
     };
     return undefined;
   }
+  if (route === '/wp/v2/media') {
+    // As WordPress 6.1 answered `media?parent=<post>&media_type=audio&_fields=id,title,source_url`
+    // for a post with one MP3 uploaded to it; any other post has none.
+    const query = url.searchParams;
+    const audio = query.get('media_type') === 'audio' && query.get('parent') === '102';
+    context.set('X-WP-Total', audio ? '1' : '0');
+    context.set('X-WP-TotalPages', audio ? '1' : '0');
+    context.body = audio
+      ? [
+          {
+            id: 905,
+            title: { rendered: 'Giọng nữ miền Bắc' },
+            source_url: 'http://wp.example/wp-content/uploads/2026/12/duong-moi-ve-thon.mp3',
+          },
+        ]
+      : [];
+    return undefined;
+  }
   const single = /^\/wp\/v2\/posts\/(\d+)$/.exec(route);
   if (single) {
     const post = WP_POSTS.find(({ id }) => String(id) === single[1]);

@@ -79,7 +79,10 @@ export const articlesPlugin: FastifyPluginAsync<ArticlesOptions> = async (
     // With the voter's token the answer is theirs: fresh, with their score, never cached.
     const voter = voterOf(tokens, request);
     if (voter) personal(reply);
-    const rating = await repository.withYourScore(ratingOf(row), voter);
+    const [rating, voices] = await Promise.all([
+      repository.withYourScore(ratingOf(row), voter),
+      repository.voices(id),
+    ]);
     const words = row.body_html
       .replace(/<[^>]*>/g, ' ')
       .split(/\s+/)
@@ -94,6 +97,7 @@ export const articlesPlugin: FastifyPluginAsync<ArticlesOptions> = async (
       lang: row.lang,
       readingMinutes: readingMinutes(words),
       rating,
+      voices,
     };
   });
 

@@ -103,6 +103,19 @@ export const articleSchema = {
         lang: { type: 'string' },
         readingMinutes: { type: 'integer' },
         rating: { $ref: 'RatingSummary#' },
+        voices: {
+          type: 'array',
+          description: 'Recorded readings of the article, in the order to offer them',
+          items: {
+            type: 'object',
+            required: ['id', 'title', 'url'],
+            properties: {
+              id: { type: 'string', description: "The voice's id at the source" },
+              title: { type: 'string', description: 'Its name, e.g. "Giọng nữ miền Bắc"' },
+              url: { type: 'string', format: 'uri', description: 'The audio file' },
+            },
+          },
+        },
       },
     },
     404: errorSchema,

@@ -6,6 +6,7 @@ import { JSDOM } from 'jsdom';
 import type { Kysely } from 'kysely';
 import { SANITIZER_FORBID_ATTR, SANITIZER_FORBID_TAGS } from '../../src/model/portal-model.js';
 import type { Database } from '../db.js';
+import { ArticleRepository, type ArticleVoice } from '../repository.js';
 import { MAX_ID } from '../api/schemas.js';
 import { DEMO_ORIGIN } from '../demo/seed.js';
 
@@ -26,6 +27,8 @@ export interface ImportedArticle {
   topic: { id: string; name: string } | null;
   publishedAt: string;
   updatedAt: string;
+  /** Recorded readings, in order; absent when the source does not say, so stored ones stay. */
+  voices?: ArticleVoice[];
 }
 
 export type ImportFormat = 'rss' | 'nukeviet' | 'wordpress' | 'json';
@@ -76,6 +79,26 @@ function absolutise(html: string, base: string): string {
     }
   }
   return element.innerHTML;
+}
+
+/** `url` as an absolute http(s) address (resolved against `base` when given), else undefined. */
+export function httpUrl(url: string, base?: string): string | undefined {
+  try {
+    const parsed = new URL(url, base);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The last segment of an address, as a person reads it ("lam-đường.mp3"). */
+function fileName(address: string): string {
+  const name = new URL(address).pathname.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 export function textOf(html: string): string {
@@ -148,14 +171,21 @@ export function parseFeed(xml: string): ImportedArticle[] {
     const nukevietId = /-(\d+)\.html?$/.exec(link)?.[1];
     const categoryName = textOfNode(asArray(item.category)[0]) || 'Tin tức';
     const image = firstImage(content) ?? firstImage(description);
-    const enclosure = item.enclosure as { url?: string; type?: string } | undefined;
     const published = isoDate(item.pubDate);
     const title = textOf(textOfNode(item.title));
-    const imageUrl =
-      enclosure?.url && !/^(audio|video)\//.test(enclosure.type ?? '') ? enclosure.url : image?.url;
+    const enclosures = asArray(item.enclosure) as { url?: string; type?: string }[];
+    const enclosure = enclosures.find(({ type }) => !/^(audio|video)\//.test(type ?? ''));
+    const imageUrl = enclosure?.url ?? image?.url;
+    // A podcast-style recording (WordPress feeds print the `enclosure` a post keeps): its address
+    // names it, as a feed gives it no other id or name.
+    const voices = enclosures.flatMap(({ url, type }): ArticleVoice[] => {
+      const address = url && /^audio\//.test(type ?? '') ? httpUrl(url, base) : undefined;
+      return address ? [{ id: address, title: fileName(address), url: address }] : [];
+    });
     return {
       sourceId: nukevietId ? Number(nukevietId) : undefined,
       originId: guid,
+      voices,
       link,
       slug: slugify(title),
       title,
@@ -233,6 +263,7 @@ function parseNukeVietArticle(html: string, url: string): Partial<ImportedArticl
   const topicSlug = /\/topic\/([^/?#]+)/.exec(topicLink?.getAttribute('href') ?? '')?.[1];
   const date = (prop: string) => text(`[itemprop="${prop}"]`);
   return {
+    voices: nukevietVoices(page, url),
     title: text('h1[itemprop="headline"]') || text('h1'),
     lead: text('.hometext'),
     bodyHtml: sanitizeHtml(body.innerHTML, url),
@@ -259,6 +290,36 @@ function parseNukeVietArticle(html: string, url: string): Partial<ImportedArticl
     ...(date('datePublished') ? { publishedAt: isoDate(date('datePublished')) } : {}),
     ...(date('dateModified') ? { updatedAt: isoDate(date('dateModified')) } : {}),
   };
+}
+
+/**
+ * The voices NukeViet 4.5's player offers on an article page (`#newsVoicePlayer` and its menu
+ * `a[data-news="voicesel"]`), the player's own voice first, as the `nukeviet` adapter reads them;
+ * an address that is not http(s) is left out.
+ */
+function nukevietVoices(page: Document, url: string): ArticleVoice[] {
+  const player = page.querySelector('#newsVoicePlayer');
+  if (!player) return [];
+  const voice = (id: string | null, title: string, path: string | null): ArticleVoice[] => {
+    const address = path ? httpUrl(path, url) : undefined;
+    return id && address ? [{ id, title, url: address }] : [];
+  };
+  const menu = [...page.querySelectorAll('a[data-news="voicesel"]')].flatMap((link) =>
+    voice(
+      link.getAttribute('data-id'),
+      link.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+      link.getAttribute('data-path'),
+    ),
+  );
+  const currentId = player.getAttribute('data-voice-id');
+  const current =
+    menu.find(({ id }) => id === currentId) ??
+    voice(
+      currentId,
+      player.getAttribute('data-voice-title') ?? '',
+      player.getAttribute('data-voice-path'),
+    )[0];
+  return current ? [current, ...menu.filter((other) => other !== current)] : menu;
 }
 
 /**
@@ -315,6 +376,39 @@ interface WordPressPost {
   };
 }
 
+/** An attachment as `media?…&_fields=id,title,source_url,post` gives it. */
+interface WordPressMedia {
+  id: number;
+  post: number;
+  title: { rendered: string };
+  source_url: string;
+}
+
+/**
+ * The audio files uploaded to these posts (the media list, one request for them all) as their
+ * voices. A site that hides its media list leaves the voices as they were.
+ */
+async function addWordPressVoices(
+  root: string,
+  articles: ImportedArticle[],
+  fetchImpl: typeof fetch,
+): Promise<void> {
+  if (!articles.length) return;
+  const parents = articles.map((article) => article.sourceId).join(',');
+  const url = `${root}/wp-json/wp/v2/media?media_type=audio&parent=${parents}&per_page=100&orderby=id&order=asc&_fields=id,title,source_url,post`;
+  const response = await fetchImpl(url);
+  const media = response.ok ? ((await response.json()) as unknown) : undefined;
+  if (!Array.isArray(media)) return;
+  for (const article of articles) {
+    article.voices = (media as WordPressMedia[]).flatMap((item) => {
+      const address = item.post === article.sourceId ? httpUrl(item.source_url) : undefined;
+      return address
+        ? [{ id: String(item.id), title: textOf(item.title.rendered), url: address }]
+        : [];
+    });
+  }
+}
+
 /** Posts from a WordPress site's REST API (`/wp-json/wp/v2/posts`), page by page. */
 export async function fetchWordPress(
   base: string,
@@ -362,10 +456,33 @@ export async function fetchWordPress(
         updatedAt: isoDate(`${post.modified_gmt}Z`),
       });
     }
+    await addWordPressVoices(root, articles.slice(articles.length - posts.length), fetchImpl);
     const total = Number(response.headers.get('x-wp-totalpages') ?? page);
     if (page >= total || posts.length === 0) break;
   }
   return articles;
+}
+
+/** `voices` of a JSON article, each `{ id, title, url }` with an absolute http(s) url. */
+function voicesOf(value: unknown, where: string): ArticleVoice[] {
+  if (!Array.isArray(value)) throw new Error(`${where}.voices must be a list.`);
+  const ids = new Set<string>();
+  return value.map((raw, index) => {
+    const voice = (raw ?? {}) as Record<string, unknown>;
+    const at = `${where}.voices[${index}]`;
+    const id = typeof voice.id === 'number' || typeof voice.id === 'string' ? String(voice.id) : '';
+    if (!id) throw new Error(`${at}.id must be a non-empty string or a number.`);
+    if (ids.has(id)) throw new Error(`${at}.id "${id}" is given twice.`);
+    ids.add(id);
+    if (typeof voice.title !== 'string') throw new Error(`${at}.title must be a string.`);
+    const url = typeof voice.url === 'string' ? httpUrl(voice.url) : undefined;
+    if (!url) {
+      throw new Error(
+        `${at}.url must be an absolute http(s) address, not ${JSON.stringify(voice.url)}.`,
+      );
+    }
+    return { id, title: textOf(voice.title), url };
+  });
 }
 
 /** A JSON file in our own schema: `{ "articles": [ ... ] }`, each like the API's article. */
@@ -389,7 +506,10 @@ export function parseJson(text: string): ImportedArticle[] {
       throw new Error(`articles[${index}].category needs id and name.`);
     const topic = item.topic as { id?: string; name?: string } | undefined | null;
     const image = item.image as { url?: string; alt?: string; caption?: string } | undefined | null;
+    const voices =
+      item.voices === undefined ? undefined : voicesOf(item.voices, `articles[${index}]`);
     return {
+      ...(voices ? { voices } : {}),
       sourceId: Number.isInteger(item.id) ? (item.id as number) : undefined,
       originId: String(item.id ?? item.slug ?? title),
       slug: slugify(String(item.slug ?? title)),
@@ -472,6 +592,7 @@ export async function storeArticles(
   }
   const counts = { inserted: 0, updated: 0, unchanged: 0, demoRemoved: 0 };
   await db.transaction().execute(async (trx) => {
+    const repository = new ArticleRepository(trx);
     const removed = await trx.deleteFrom('articles').where('origin', '=', DEMO_ORIGIN).execute();
     counts.demoRemoved = Number(removed[0]?.numDeletedRows ?? 0);
     const collisions: string[] = [];
@@ -520,11 +641,16 @@ export async function storeArticles(
         const changed = (Object.keys(fields) as (keyof typeof fields)[]).some(
           (key) => existing[key] !== fields[key],
         );
-        if (!changed) {
+        const voicesChanged =
+          article.voices !== undefined &&
+          JSON.stringify(await repository.voices(existing.id)) !== JSON.stringify(article.voices);
+        if (!changed && !voicesChanged) {
           counts.unchanged += 1;
           continue;
         }
-        await trx.updateTable('articles').set(fields).where('id', '=', existing.id).execute();
+        if (changed)
+          await trx.updateTable('articles').set(fields).where('id', '=', existing.id).execute();
+        if (voicesChanged) await repository.setVoices(existing.id, article.voices ?? []);
         counts.updated += 1;
         continue;
       }
@@ -570,6 +696,7 @@ export async function storeArticles(
         .insertInto('articles')
         .values({ id, slug, ...fields, lang: 'vi', origin, origin_id: article.originId })
         .execute();
+      if (article.voices?.length) await repository.setVoices(id, article.voices);
       if (highestId !== undefined) highestId = Math.max(highestId, id);
       counts.inserted += 1;
     }

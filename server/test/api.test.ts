@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CATEGORIES, SEED_ARTICLES, TOPICS } from '../demo/seed-data.js';
 import { seedDemo } from '../demo/seed.js';
+import { ArticleRepository } from '../repository.js';
 import { createHarness, DATABASES, newToken, vote, type Harness } from './harness.js';
 
 interface Summary {
@@ -56,6 +57,20 @@ for (const database of DATABASES) {
         open: true,
       });
       assert.ok(article.readingMinutes >= 1);
+      assert.deepEqual(article.voices, []);
+    });
+
+    it('serves an article’s recorded voices in their order', async () => {
+      const repository = new ArticleRepository(harness.connection.db);
+      const voices = [
+        { id: '2', title: 'Giọng nam miền Nam', url: 'https://xa.example.gov.vn/2/nam.mp3' },
+        { id: '1', title: 'Giọng nữ miền Bắc', url: 'https://xa.example.gov.vn/2/nu.mp3' },
+      ];
+      await repository.setVoices(2, voices);
+      assert.deepEqual((await get('/api/v1/articles/2')).json().voices, voices);
+      await repository.setVoices(2, voices.slice(1));
+      assert.deepEqual((await get('/api/v1/articles/2')).json().voices, voices.slice(1));
+      await repository.setVoices(2, []);
     });
 
     it('answers errors as JSON with the right 4xx', async () => {
@@ -238,6 +253,9 @@ for (const database of DATABASES) {
         assert.ok(document.paths[path], path);
       }
       assert.ok(document.components.schemas.RatingSummary ?? document.components.schemas['def-0']);
+      const article = document.paths['/api/v1/articles/{id}'].get.responses['200'];
+      const voice = article.content['application/json'].schema.properties.voices.items;
+      assert.deepEqual(voice.required, ['id', 'title', 'url']);
     });
 
     it('reports health', async () => {

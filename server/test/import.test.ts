@@ -10,6 +10,7 @@ import {
   storeArticles,
 } from '../import/import.js';
 import { SEED_ARTICLES } from '../demo/seed-data.js';
+import { ArticleRepository } from '../repository.js';
 import { createHarness, DATABASES, type Harness } from './harness.js';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
@@ -44,6 +45,20 @@ async function fakeWordPress(restEnabled = true): Promise<{
       'wp:term': [[{ taxonomy: 'category', slug: 'tin-dia-phuong', name: 'Tin địa phương' }], []],
     },
   }));
+  // As WordPress 6.1 answers `media?media_type=audio&parent=<ids>&_fields=id,title,source_url,post`.
+  server.get('/wp-json/wp/v2/media', async (request) => {
+    const { media_type: type, parent } = request.query as { media_type: string; parent: string };
+    return type === 'audio' && parent.split(',').includes('71')
+      ? [
+          {
+            id: 90,
+            title: { rendered: 'Giọng nữ miền Bắc' },
+            source_url: 'https://wp.example/wp-content/uploads/2026/12/bai-viet-1.mp3',
+            post: 71,
+          },
+        ]
+      : [];
+  });
   server.get('/wp-json/wp/v2/posts', async (request, reply) => {
     if (!restEnabled) {
       return reply.code(401).send({
@@ -93,6 +108,35 @@ describe('import parsers', () => {
     assert.throws(() => parseJson('{"articles": [{"title": "x"}]}'), /articles\[0\]\.bodyHtml/);
   });
 
+  it('refuses a voice it could not play safely, naming it', () => {
+    const withVoices = (voices: unknown) =>
+      JSON.stringify({
+        articles: [
+          {
+            title: 'Lịch tiếp công dân',
+            bodyHtml: '<p>x</p>',
+            publishedAt: '2026-12-01T01:00:00Z',
+            category: { id: 'thong-bao', name: 'Thông báo' },
+            voices,
+          },
+        ],
+      });
+    const good = { id: 1, title: 'Giọng nữ miền Bắc', url: 'https://xa.example.gov.vn/a.mp3' };
+    assert.deepEqual(parseJson(withVoices([good]))[0].voices, [{ ...good, id: '1' }]);
+    assert.equal(parseJson(withVoices(undefined))[0].voices, undefined);
+    assert.throws(
+      () => parseJson(withVoices([good, { ...good, id: 2, url: 'javascript:alert(1)' }])),
+      /articles\[0\]\.voices\[1\]\.url must be an absolute http\(s\) address, not "javascript:alert\(1\)"/,
+    );
+    assert.throws(
+      () => parseJson(withVoices([{ ...good, url: '/uploads/a.mp3' }])),
+      /voices\[0\]\.url must be an absolute http\(s\) address/,
+    );
+    assert.throws(() => parseJson(withVoices([good, good])), /voices\[1\]\.id "1" is given twice/);
+    assert.throws(() => parseJson(withVoices('a.mp3')), /articles\[0\]\.voices must be a list/);
+    assert.throws(() => parseJson(withVoices([{ url: good.url }])), /voices\[0\]\.id/);
+  });
+
   it('reads every page of a WordPress site, and says so when its REST API is off', async () => {
     const { server, url } = await fakeWordPress();
     try {
@@ -110,6 +154,14 @@ describe('import parsers', () => {
         caption: 'Chú thích',
       });
       assert.doesNotMatch(articles[0].bodyHtml, /script|onerror/);
+      assert.deepEqual(articles[0].voices, []);
+      assert.deepEqual(articles[1].voices, [
+        {
+          id: '90',
+          title: 'Giọng nữ miền Bắc',
+          url: 'https://wp.example/wp-content/uploads/2026/12/bai-viet-1.mp3',
+        },
+      ]);
     } finally {
       await server.close();
     }
@@ -134,6 +186,9 @@ for (const database of DATABASES) {
     after(() => harness.close());
 
     it('stores an RSS feed and a JSON file, keeps source ids, and changes nothing the second time', async () => {
+      await new ArticleRepository(harness.connection.db).setVoices(1, [
+        { id: '1', title: 'Giọng đọc mẫu', url: 'https://xa.example.gov.vn/mau.mp3' },
+      ]);
       const rss = await readSource(fixture('nukeviet-rss.xml'));
       assert.deepEqual(await storeArticles(harness.connection.db, rss.origin, rss.articles), {
         inserted: 2,
@@ -148,6 +203,11 @@ for (const database of DATABASES) {
         unchanged: 0,
         demoRemoved: 0,
       });
+      assert.deepEqual(
+        await harness.connection.db.selectFrom('article_voices').select('article_id').execute(),
+        [{ article_id: 501 }, { article_id: 501 }],
+        'the demo articles went with their voices',
+      );
       const snapshot = await harness.connection.db
         .selectFrom('articles')
         .selectAll()
@@ -176,6 +236,19 @@ for (const database of DATABASES) {
       assert.doesNotMatch(served.bodyHtml, /script|onerror/);
       const fromJson = (await harness.app.inject({ url: '/api/v1/articles/501' })).json();
       assert.equal(fromJson.topic.name, 'Tiếp công dân');
+      assert.deepEqual(fromJson.voices, [
+        {
+          id: '2',
+          title: 'Giọng nam miền Nam',
+          url: 'https://xatanphu.example.gov.vn/uploads/news/lich-tiep-cong-dan-giong-nam.mp3',
+        },
+        {
+          id: '1',
+          title: 'Giọng nữ miền Bắc',
+          url: 'https://xatanphu.example.gov.vn/uploads/news/lich-tiep-cong-dan-giong-nu.mp3',
+        },
+      ]);
+      assert.deepEqual(served.voices, [], 'a feed without recordings gives none');
       assert.doesNotMatch(fromJson.bodyHtml, /iframe|srcdoc/);
     });
 
@@ -204,6 +277,37 @@ for (const database of DATABASES) {
       } finally {
         await wordpress.server.close();
       }
+    });
+
+    it('replaces the voices a source changed, and keeps them when it no longer says', async () => {
+      const json = await readSource(fixture('articles.json'));
+      const [article] = json.articles;
+      const voicesOf501 = async () =>
+        (await harness.app.inject({ url: '/api/v1/articles/501' }))
+          .json()
+          .voices.map(({ id }: { id: string }) => id);
+      await storeArticles(harness.connection.db, json.origin, json.articles);
+      const reordered = { ...article, voices: [...(article.voices ?? [])].reverse() };
+      assert.deepEqual(await storeArticles(harness.connection.db, json.origin, [reordered]), {
+        inserted: 0,
+        updated: 1,
+        unchanged: 0,
+        demoRemoved: 0,
+      });
+      assert.deepEqual(await voicesOf501(), ['1', '2']);
+      const silent = { ...article, voices: undefined };
+      assert.equal(
+        (await storeArticles(harness.connection.db, json.origin, [silent])).unchanged,
+        1,
+      );
+      assert.deepEqual(await voicesOf501(), ['1', '2']);
+      const bad = JSON.stringify({
+        articles: [{ ...article, voices: [{ id: 1, title: 'x', url: 'ftp://x/a.mp3' }] }],
+      });
+      assert.throws(() => parseJson(bad), /voices\[0\]\.url/);
+      assert.deepEqual(await voicesOf501(), ['1', '2'], 'a refused file changes nothing');
+      await storeArticles(harness.connection.db, json.origin, [{ ...article, voices: [] }]);
+      assert.deepEqual(await voicesOf501(), []);
     });
 
     it('updates an article whose source changed', async () => {
@@ -254,6 +358,20 @@ describe('full articles and their addresses', () => {
     );
   });
 
+  it('keeps a feed item’s audio enclosure as its voice, an image enclosure as its picture', () => {
+    const [item] = parseFeed(`<?xml version="1.0"?><rss version="2.0"><channel><title>Xã</title>
+      <item><title>Xã ra quân làm đường liên thôn</title>
+        <link>https://xa.example.gov.vn/xa-ra-quan-lam-duong/</link>
+        <description>Người dân góp công làm đường.</description>
+        <enclosure url="https://xa.example.gov.vn/am-thanh/lam-duong.mp3" length="7200" type="audio/mpeg" />
+        <enclosure url="javascript:alert(1)" length="1" type="audio/mpeg" />
+        <enclosure url="https://xa.example.gov.vn/anh/lam-duong.jpg" length="900" type="image/jpeg" />
+      </item></channel></rss>`);
+    const file = 'https://xa.example.gov.vn/am-thanh/lam-duong.mp3';
+    assert.deepEqual(item.voices, [{ id: file, title: 'lam-duong.mp3', url: file }]);
+    assert.equal(item.image?.url, 'https://xa.example.gov.vn/anh/lam-duong.jpg');
+  });
+
   it('reads an Atom feed', () => {
     const [article] = parseFeed(`<?xml version="1.0" encoding="utf-8"?>
       <feed xmlns="http://www.w3.org/2005/Atom">
@@ -279,6 +397,58 @@ describe('full articles and their addresses', () => {
     assert.deepEqual(article.category, { id: 'giao-thong', name: 'Giao thông' });
     assert.equal(article.publishedAt, '2026-11-25T02:00:00.000Z');
     assert.equal(article.updatedAt, '2026-11-25T05:00:00.000Z');
+  });
+
+  it('keeps the recorded voices a real NukeViet 4.5.05 page shows, the player’s voice first', async () => {
+    const captured = (name: string) =>
+      readFileSync(
+        new URL(`../../test/fixtures/nukeviet/4.5.05/${name}.html`, import.meta.url),
+        'utf8',
+      );
+    const pages: Record<string, string> = {
+      'lich-tiep-cong-dan-16.html': captured('default-voice-chosen'),
+      'nop-ho-so-truc-tuyen-18.html': captured('default-no-voices'),
+    };
+    const server = Fastify();
+    let base = '';
+    server.get('/index.php', async (_request, reply) => {
+      reply.type('application/rss+xml');
+      return `<?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0"><channel><title>Tin Tức</title><link>${base}/index.php/</link>
+          <generator><![CDATA[NukeViet v4.0]]></generator>
+          ${Object.keys(pages)
+            .map(
+              (name) => `<item><title>${name}</title>
+                <link>${base}/index.php/tin-tuc-dia-phuong/${name}</link>
+                <guid isPermaLink="false"><![CDATA[news_${name}]]></guid>
+                <description><![CDATA[Tóm tắt.]]></description></item>`,
+            )
+            .join('')}
+        </channel></rss>`;
+    });
+    server.get('/index.php/tin-tuc-dia-phuong/:page', async (request, reply) =>
+      reply.type('text/html; charset=utf-8').send(pages[(request.params as { page: string }).page]),
+    );
+    base = await server.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { articles, problems } = await readSource(`${base}/index.php?nv=news&op=rss`);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(articles[0].voices, [
+        {
+          id: '2',
+          title: 'Giọng nam miền Nam',
+          url: `${base}/uploads/news/ubnd-xa-tan-phu-giong-nam.mp3`,
+        },
+        {
+          id: '1',
+          title: 'Giọng nữ miền Bắc',
+          url: `${base}/uploads/news/ubnd-xa-tan-phu-giong-nu.mp3`,
+        },
+      ]);
+      assert.deepEqual(articles[1].voices, [], 'a page without the player has no voices');
+    } finally {
+      await server.close();
+    }
   });
 
   it('reads NukeViet articles in full from the pages its feed links to', async () => {

@@ -113,7 +113,15 @@ export class BackendClient {
   getArticle(id: string, options: RequestOptions = {}): Promise<Article> {
     return this.shared(
       `article:${id}`,
-      async (signal) => this.withSafeAddresses(await this.backend.getArticle(id, { signal })),
+      async (signal) => {
+        const article = this.withSafeAddresses(await this.backend.getArticle(id, { signal }));
+        // A recording the page cannot play safely (`javascript:`…) is left out, not the article.
+        const voices = article.voices?.flatMap((voice) => {
+          const url = safeUrl(voice.url, this.base);
+          return url ? [{ ...voice, url }] : [];
+        });
+        return voices ? { ...article, voices } : article;
+      },
       options.signal,
     );
   }

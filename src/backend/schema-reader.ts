@@ -28,5 +28,10 @@ export function articleFrom(value: unknown, where: string): Article {
     lang: shape.optionalString('lang', 'vi'),
     readingMinutes: shape.number('readingMinutes'),
     rating: rating && rating.rating(),
+    voices: shape.optionalArray('voices').map((voice) => ({
+      id: voice.id('id'),
+      title: voice.string('title'),
+      url: voice.string('url'),
+    })),
   };
 }

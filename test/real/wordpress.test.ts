@@ -8,7 +8,7 @@ import { rejection, until } from '../helpers.js';
 interface RealWordPress {
   plain: string;
   rated: string;
-  posts: Record<'reading' | 'swimming' | 'road' | 'reception' | 'hostile', number>;
+  posts: Record<'reading' | 'swimming' | 'road' | 'reception' | 'hostile' | 'recording', number>;
 }
 
 const real = (await (await fetch('/real-wordpress.json')).json()) as RealWordPress;
@@ -48,6 +48,29 @@ describe('wordpress adapter against a real WordPress (Debian’s package)', () =
     );
     expect(article.url).to.equal(`${real.plain}/xa-to-chuc-ngay-hoi-doc-sach-cho-thieu-nhi/`);
     expect((await rejection(site(real.plain).getArticle('999999'))).code).to.equal('not-found');
+  });
+
+  it('gives the MP3 uploaded to a post as its recorded voice; an enclosure is not reachable', async () => {
+    const article = await site(real.plain).getArticle(id('reception'));
+    expect(article.voices).to.have.length(1);
+    const [voice] = article.voices!;
+    expect(voice.id).to.equal(id('recording'));
+    expect(voice.title).to.equal('Giọng nữ miền Bắc');
+    expect(voice.url).to.match(
+      /^http:\/\/127\.0\.0\.1:\d+\/wp-content\/uploads\/\d{4}\/\d{2}\/lich-tiep-cong-dan\.mp3$/,
+    );
+    // The file plays: the browser reads its length (the sentence lasts about four seconds).
+    const audio = new Audio();
+    audio.preload = 'metadata';
+    const loaded = new Promise((resolve, reject) => {
+      audio.addEventListener('loadedmetadata', resolve, { once: true });
+      audio.addEventListener('error', () => reject(new Error(`${voice.url} did not load`)));
+    });
+    audio.src = voice.url;
+    await loaded;
+    expect(audio.duration).to.be.within(2, 8);
+    // The enclosure WordPress keeps in post meta reaches only its RSS feed, which sends no CORS.
+    expect((await site(real.plain).getArticle(id('road'))).voices).to.deep.equal([]);
   });
 
   it('finds related posts by category, tag and date, across its two categories', async () => {

@@ -1,7 +1,8 @@
 import { readingMinutesOfHtml } from '../html-text.js';
 import { mergeRelated, ratingAverage } from '../../model/portal-model.js';
+import { safeUrl } from '../../core/safe-url.js';
 import { BackendError } from '../errors.js';
-import type { ArticleSummary, RatingSummary, RelatedStrategy } from '../schema.js';
+import type { ArticleSummary, ArticleVoice, RatingSummary, RelatedStrategy } from '../schema.js';
 import type { Backend, BackendContext } from '../contract.js';
 
 /**
@@ -67,6 +68,28 @@ export function parseRatingReply(reply: string, score: number): RatingSummary {
     /wrong url/i.test(message) ? 'unsupported' : 'bad-response',
     message ? `The portal answered "${message}"` : 'The portal sent an empty answer to the vote',
   );
+}
+
+/**
+ * The recorded voices NukeViet 4.5's player offers, from its menu of `a[data-news="voicesel"]`
+ * (the module's voice order) and the voice it starts with (the visitor's saved choice, else the
+ * first), which comes first. As printed, `#newsVoicePlayer` names that voice; once the theme's
+ * script has run, Plyr has replaced it and the menu's button label (`data-news="voiceval"`) does.
+ */
+function pageVoices(root: ParentNode, base: string): ArticleVoice[] {
+  const voice = (id = '', title = '', path = ''): ArticleVoice[] => {
+    const url = safeUrl(path, base);
+    return id && url ? [{ id, title, url }] : [];
+  };
+  const menu = [...root.querySelectorAll<HTMLElement>('a[data-news="voicesel"]')].flatMap((link) =>
+    voice(link.dataset.id, text(link), link.dataset.path),
+  );
+  const player = root.querySelector<HTMLElement>('#newsVoicePlayer')?.dataset;
+  const shown = text(root.querySelector('[data-news="voiceval"]'));
+  const current =
+    menu.find(({ id, title }) => (player ? id === player.voiceId : title === shown)) ??
+    (player && voice(player.voiceId, player.voiceTitle, player.voicePath)[0]);
+  return current ? [current, ...menu.filter((other) => other !== current)] : menu;
 }
 
 /** What NukeViet's header prints for its own scripts (`var nv_base_siteurl="/",…`). */
@@ -223,6 +246,7 @@ export function nukevietBackend({ api, http }: BackendContext): Backend {
         lang: document.documentElement.lang || 'vi',
         readingMinutes: readingMinutesOfHtml(bodyHtml),
         rating: summary(),
+        voices: pageVoices(document, document.baseURI),
       };
     },
 

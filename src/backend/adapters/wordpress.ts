@@ -2,7 +2,7 @@ import { parseJson } from '../http.js';
 import { readingMinutesOfHtml, textFromHtml } from '../html-text.js';
 import { mergeRelated, ratingAverage } from '../../model/portal-model.js';
 import { BackendError } from '../errors.js';
-import type { RelatedStrategy, Article, ArticleSummary, Named } from '../schema.js';
+import type { RelatedStrategy, Article, ArticleSummary, ArticleVoice, Named } from '../schema.js';
 import type { Backend, BackendCapabilities, BackendContext } from '../contract.js';
 import { Shape } from '../validate.js';
 
@@ -154,6 +154,28 @@ export function wordpressBackend({ api, http }: BackendContext): Backend {
     });
   }
 
+  /**
+   * The audio files attached to the post (the media library's "uploaded to this post"), which the
+   * REST API lists with CORS; a feed's enclosures are not reachable from another origin. A site
+   * that hides its media list still shows the article, without recordings.
+   */
+  async function voices(id: string, signal?: AbortSignal): Promise<ArticleVoice[]> {
+    const url = `${rest}/wp/v2/media?parent=${id}&media_type=audio&orderby=id&order=asc&_fields=id,title,source_url`;
+    const list = await get(url, signal).catch((error: unknown) => {
+      if (signal?.aborted) throw error;
+      return [];
+    });
+    if (!Array.isArray(list)) throw new BackendError('bad-response', `${url} did not send a list`);
+    return list.map((item, index) => {
+      const shape = new Shape(item, `${url}[${index}]`);
+      return {
+        id: shape.id('id'),
+        title: textFromHtml(shape.object('title').string('rendered')),
+        url: shape.string('source_url'),
+      };
+    });
+  }
+
   /** `read` until the site shows it has no rating route; then `none`. */
   let rating: BackendCapabilities['rating'] = 'read';
 
@@ -163,7 +185,12 @@ export function wordpressBackend({ api, http }: BackendContext): Backend {
     },
 
     async getArticle(id, { signal } = {}) {
-      return (await post(id, signal)).article;
+      // By number the two requests go together; a slug's post id comes first.
+      const recordings = /^\d+$/.test(id) ? voices(id, signal) : undefined;
+      // Its failure is awaited below; marked seen so a failed post read reports only its own.
+      recordings?.catch(() => undefined);
+      const { article } = await post(id, signal);
+      return { ...article, voices: await (recordings ?? voices(article.id, signal)) };
     },
 
     async getRelated(id, { strategies, limit, signal }) {
