@@ -134,14 +134,18 @@ function guideMiddleware(context, next) {
  * the page's article.
  */
 function nukevietGuideMiddleware(context, next) {
-  const match = context.path.match(/^\/nukeviet\/guide\/(default|egov|mobile)\.html$/);
+  const match = context.path.match(
+    /^\/nukeviet\/guide\/(default|egov|mobile|4\.5\.05\/default-voices)\.html$/,
+  );
   if (!match) return next();
-  const [script, detail] = htmlExamples('docs/nukeviet.md');
+  const [script, detail, readAloud] = htmlExamples('docs/nukeviet.md');
+  // The real 4.5.05 page with recordings (article 16) gets the guide's <read-aloud> as well.
+  const voices = match[1].startsWith('4.5.05');
   const page = readFileSync(`test/fixtures/nukeviet/${match[1]}.html`, 'utf8')
     .replace('</head>', '<script src="/test/fixtures/error-trap.js"></script></head>')
     .replace(
       '</body>',
-      `${detail.replaceAll('{NEWSID}', '412')}${script.replace(
+      `${(voices ? detail + readAloud : detail).replaceAll('{NEWSID}', voices ? '16' : '412')}${script.replace(
         '{NV_BASE_SITEURL}themes/default/js/pw/',
         '/dist/cdn/',
       )}</body>`,

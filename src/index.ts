@@ -1,6 +1,6 @@
 import { startOnPage } from './script-config.js';
 import { configure, getConfig } from './core/config.js';
-import { registerBackend } from './backend/registry.js';
+import { clientFor, registerBackend } from './backend/registry.js';
 import { BackendError } from './backend/errors.js';
 import { getScriptUrl } from './core/config.js';
 import { tagName } from './core/define.js';
@@ -38,6 +38,9 @@ export const PortalWidgets = {
   getConfig,
   registerBackend,
   BackendError,
+  /** An article from the backend `element`'s settings name (the page's, by default). */
+  getArticle: (id: string, element: Element = document.documentElement) =>
+    clientFor(element).getArticle(id),
   version: __VERSION__,
 };
 

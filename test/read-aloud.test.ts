@@ -733,6 +733,25 @@ describe('read-aloud from the script-tag files', function () {
     expect(page.window.pageErrors).to.deep.equal([]);
   });
 
+  it('offers a NukeViet 4.5 article’s recordings, with the guide’s snippet on a page a real 4.5.05 printed', async () => {
+    localStorage.removeItem(LISTENING_KEY);
+    const page = await openPage('/nukeviet/guide/4.5.05/default-voices.html');
+    const element = page.document.querySelector('read-aloud')!;
+    const voiceMenu = () => element.shadowRoot?.querySelector<HTMLSelectElement>('[part~="voice"]');
+    await until(() => !!voiceMenu(), 'the recordings offered', 10000);
+    expect([...voiceMenu()!.options].map((option) => option.textContent!.trim())).to.deep.equal([
+      'Giọng nữ miền Bắc',
+      'Giọng nam miền Nam',
+    ]);
+    expect(new URL(element.shadowRoot!.querySelector('audio')!.src).pathname).to.equal(
+      '/uploads/news/ubnd-xa-tan-phu-giong-nu.mp3',
+    );
+    // The captured page's inline scripts expect the jQuery that the fixture leaves out.
+    expect(
+      page.window.pageErrors.filter((error) => !error.includes('$ is not defined')),
+    ).to.deep.equal([]);
+  });
+
   it('is not fetched by a page without one', async () => {
     const page = await openPage('/test/fixtures/rem-page.html');
     await until(() => fetched(page, 'portal-widgets.js'), 'bundle loaded');

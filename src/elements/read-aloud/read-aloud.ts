@@ -168,6 +168,7 @@ export class ReadAloud extends PortalElement {
     autoplay: { type: Boolean, reflect: true },
     hideUnsupported: { attribute: 'hide-unsupported', type: Boolean, reflect: true },
     voices: { attribute: false },
+    articleId: { attribute: 'article-id', reflect: true },
   };
 
   /**
@@ -191,6 +192,16 @@ export class ReadAloud extends PortalElement {
 
   /** Recordings to play, overriding the article's own `voices`. */
   voices: ArticleVoice[] | undefined;
+
+  /**
+   * With `target` and no `<article-view>`: the article whose recordings to offer, asked of the
+   * page's backend (`{NEWSID}` on NukeViet, whose adapter finds its voice menu on the page).
+   */
+  articleId = '';
+
+  /** The article asked for by `article-id`, once it has come. */
+  private ownArticle: Article | undefined;
+  private askedFor = '';
 
   private readonly store = getListeningStore();
   private readonly speech = new SpeechController(this, {
@@ -224,6 +235,25 @@ export class ReadAloud extends PortalElement {
   }
 
   private readonly refresh = (): void => this.requestUpdate();
+
+  protected override willUpdate(): void {
+    if (this.articleId === this.askedFor) return;
+    this.askedFor = this.articleId;
+    this.ownArticle = undefined;
+    if (!this.articleId) return;
+    const id = this.articleId;
+    // The backend lives in portal-widgets.js (or the autoloader); this element is loaded beside it.
+    Promise.resolve(window.PortalWidgets?.getArticle(id, this))
+      .then((article) => {
+        if (article && id === this.articleId) {
+          this.ownArticle = article;
+          this.requestUpdate();
+        }
+      })
+      .catch((error: unknown) =>
+        console.error(`Portal Widgets: <read-aloud article-id="${id}">: no recordings,`, error),
+      );
+  }
 
   /** A new speed or voice, here or in another tab: what is being read goes on with it. */
   private readonly choicesChanged = (): void => {
@@ -276,7 +306,7 @@ export class ReadAloud extends PortalElement {
 
   /** The recordings to offer: given here or by the article, http(s) only, none that failed. */
   private recordings(content: Content): ArticleVoice[] {
-    return (this.voices ?? content.article?.voices ?? []).filter(
+    return (this.voices ?? content.article?.voices ?? this.ownArticle?.voices ?? []).filter(
       (voice) => safeUrl(voice.url, location.href) && !this.failedRecordings.has(voice.url),
     );
   }
