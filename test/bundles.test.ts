@@ -67,7 +67,7 @@ describe('shipped bundles', () => {
           textScaleAtDomContentLoaded: string | null;
           definitions: {
             name: string;
-            afterDomContentLoaded: boolean;
+            afterParsing: boolean;
             checkpointSincePrevious: boolean;
           }[];
         };
@@ -79,7 +79,7 @@ describe('shipped bundles', () => {
       // another definition's run, so that none adds to a long task on a phone.
       expect(startUp.definitions).to.deep.equal(
         ['font-scaler', 'contrast-toggle', 'article-view', 'related-list', 'star-rating'].map(
-          (name) => ({ name, afterDomContentLoaded: true, checkpointSincePrevious: true }),
+          (name) => ({ name, afterParsing: true, checkpointSincePrevious: true }),
         ),
       );
       expect(page.window.pageErrors).to.deep.equal([]);

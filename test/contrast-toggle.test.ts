@@ -5,9 +5,9 @@ import type { ContrastToggle } from '../src/elements/contrast-toggle/contrast-to
 import { getPagePreferences } from '../src/prefs/page-preferences.js';
 import {
   accessibilityTree,
-  cdp,
   clearPreferences,
   emulateMediaFeatures,
+  screenshot,
   findNode,
   openPage,
   part,
@@ -41,16 +41,12 @@ const contrastOf = (page: FramePage | Document) =>
 async function screenshotOf(page: FramePage, element: Element): Promise<string> {
   const frameBox = page.frame.getBoundingClientRect();
   const box = element.getBoundingClientRect();
-  const { data } = await cdp<{ data: string }>('Page.captureScreenshot', {
-    clip: {
-      x: frameBox.x + box.x,
-      y: frameBox.y + box.y,
-      width: box.width,
-      height: box.height,
-      scale: 1,
-    },
+  return screenshot({
+    x: frameBox.x + box.x,
+    y: frameBox.y + box.y,
+    width: box.width,
+    height: box.height,
   });
-  return data;
 }
 
 describe('contrast-toggle', () => {
@@ -128,7 +124,7 @@ describe('contrast-toggle', () => {
     await sendKeys({ press: 'Tab' });
     expect(element.shadowRoot!.activeElement).to.equal(part(element, 'decrease'));
     expect(getComputedStyle(part(element, 'decrease')).outlineStyle).to.equal('solid');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await element.updateComplete;
     expect(contrastOf(document)).to.equal('normal');
   });

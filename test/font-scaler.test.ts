@@ -6,6 +6,7 @@ import { getPagePreferences } from '../src/prefs/page-preferences.js';
 import {
   accessibilityTree,
   clearPreferences,
+  engine,
   findNode,
   fontSizePx,
   openPage,
@@ -43,7 +44,7 @@ describe('font-scaler', () => {
     getPagePreferences().store.setTextScale(1);
     clearPreferences();
     closePages();
-    await setDefaultFontSize(16);
+    if (engine !== 'webkit') await setDefaultFontSize(16);
   });
 
   it('passes axe at every step', async () => {
@@ -151,14 +152,24 @@ describe('font-scaler', () => {
     expect(document.documentElement.hasAttribute('data-pw-text-scale')).to.equal(false);
   });
 
-  it('starts from the visitor’s own default size (24 px) and multiplies it', async () => {
+  it('starts from the visitor’s own default size (24 px) and multiplies it', async function () {
+    if (engine === 'webkit') {
+      // WebKitGTK reads its default font size at launch only, never over WebDriver; the same
+      // multiplying of the visitor's default runs on WebKit's 16 px in the step tests above.
+      this.skip();
+    }
     await setDefaultFontSize(24);
-    const { scaler, text } = await scalerWithText();
-    expect(fontSizePx(text)).to.equal(24);
-    await click(scaler, 'increase');
-    expect(fontSizePx(text)).to.be.closeTo(28.8, 0.01);
-    await click(scaler, 'reset');
-    expect(fontSizePx(text)).to.equal(24);
+    // A page opened after the visitor changed the setting: Firefox applies it to new pages.
+    const page = await open('/test/fixtures/rem-page.html');
+    const scaler = page.document.querySelector('font-scaler')!;
+    const root = page.document.documentElement;
+    const size = () => parseFloat(page.window.getComputedStyle(root).fontSize);
+    expect(size()).to.equal(24);
+    part(scaler, 'increase').click();
+    await until(() => size() !== 24, 'one step up');
+    expect(size()).to.be.closeTo(28.8, 0.01);
+    part(scaler, 'reset').click();
+    await until(() => size() === 24, 'back to the visitor’s own size');
   });
 
   it('never writes a px root size, zoom, transform or filter', async () => {
@@ -219,7 +230,7 @@ describe('font-scaler', () => {
     await sendKeys({ press: 'Tab' });
     expect(scaler.shadowRoot!.activeElement).to.equal(part(scaler, 'increase'));
     await sendKeys({ press: 'Enter' });
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await scaler.updateComplete;
     expect(fontSizePx(text) / base).to.be.closeTo(1.5, 0.001);
   });

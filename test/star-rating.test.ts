@@ -196,7 +196,7 @@ describe('star-rating', () => {
     radios(element)[4].focus();
     await sendKeys({ press: 'ArrowRight' });
     expect(radios(element)[0].checked).to.equal(true);
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await until(() => status(element).startsWith('Cảm ơn'), 'confirmed');
     expect(await serverSummary(api, 3)).to.include({ total: 1, count: 1 });
   });
@@ -761,7 +761,7 @@ describe('star-rating', () => {
     );
     await ready(second);
     radios(second)[2].focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await until(() => status(second).startsWith('Cảm ơn'), 'voted by Space');
     await second.updateComplete;
     expect(focused(second)).to.equal(shadow(second).querySelector('[part="status"]'));
@@ -795,7 +795,7 @@ describe('star-rating', () => {
     retry()!.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => !!retry() && focused(element) === retry(), 'failed again, focus on retry');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await ready(element);
     await element.updateComplete;
     expect(document.activeElement).to.equal(element);
