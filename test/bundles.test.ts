@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import {
   clearPreferences,
+  engine,
   openPage,
   part,
   referenceServer,
@@ -199,7 +200,11 @@ describe('shipped bundles', () => {
       ['DOMPurify', 'trusted-types-page'],
       ['the native sanitiser', 'trusted-types-native-page'],
     ]) {
-      it(`sanitises with ${sanitiser} through the portal-widgets policy and breaks nothing`, async () => {
+      it(`sanitises with ${sanitiser} through the portal-widgets policy and breaks nothing`, async function () {
+        if (sanitiser !== 'DOMPurify' && engine === 'webkit') {
+          // WebKit (Safari) has no native sanitiser: the DOMPurify page is its path here.
+          this.skip();
+        }
         await referenceServer({ reset: true, delayMs: 0, failNext: 0 });
         const { window, document } = await open(`/test/fixtures/${page}.html`);
         const view = document.querySelector('article-view')!;
@@ -385,6 +390,8 @@ describe('shipped bundles', () => {
         () => !!rating.shadowRoot?.querySelector('[part~="summary"]')?.textContent?.includes('299'),
         'the rating loaded',
       );
+      // The stars come in a task after the figures.
+      await until(() => !!rating.shadowRoot!.querySelector('input[value="5"]'), 'the stars shown');
       const star = rating.shadowRoot!.querySelector<HTMLInputElement>('input[value="5"]')!;
       star.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
       star.click();

@@ -5,9 +5,12 @@ import type { ContrastToggle } from '../src/elements/contrast-toggle/contrast-to
 import { getPagePreferences } from '../src/prefs/page-preferences.js';
 import {
   accessibilityTree,
+  engine,
+  computedAccessibility,
   clearPreferences,
   emulateMediaFeatures,
   screenshot,
+  elementScreenshot,
   findNode,
   openPage,
   part,
@@ -39,6 +42,7 @@ const contrastOf = (page: FramePage | Document) =>
 
 /** A PNG of one element's box, as the screen shows it. */
 async function screenshotOf(page: FramePage, element: Element): Promise<string> {
+  if (engine === 'webkit') return elementScreenshot(page, element);
   const frameBox = page.frame.getBoundingClientRect();
   const box = element.getBoundingClientRect();
   return screenshot({
@@ -69,7 +73,19 @@ describe('contrast-toggle', () => {
   });
 
   it('offers two plain buttons, "Tăng tương phản" and "Giảm tương phản", in a named group', async () => {
-    await toggle();
+    const element = await toggle();
+    if (engine === 'webkit') {
+      // WebKit's WebDriver computes each element's role and name, not the whole tree.
+      const group = element.shadowRoot!.querySelector('[role="group"]')!;
+      expect(
+        await computedAccessibility([group, ...group.querySelectorAll('button')]),
+      ).to.deep.equal([
+        { role: 'group', name: 'Độ tương phản' },
+        { role: 'button', name: 'Tăng tương phản' },
+        { role: 'button', name: 'Giảm tương phản' },
+      ]);
+      return;
+    }
     const group = findNode(
       await accessibilityTree(),
       (node) => node.role === 'group' && node.name === 'Độ tương phản',
@@ -203,7 +219,12 @@ describe('contrast-toggle', () => {
       expect(contrastOf(page)).to.equal('more');
     });
 
-    it('starts on when the system asks for more contrast and nothing is saved', async () => {
+    it('starts on when the system asks for more contrast and nothing is saved', async function () {
+      if (engine === 'webkit') {
+        // Safari takes prefers-contrast from the system's "Increase contrast", which WebKit's
+        // WebDriver cannot set; the same start runs in Chromium and Firefox.
+        this.skip();
+      }
       await emulateMediaFeatures({ 'prefers-contrast': 'more' });
       const page = await open('/demo/index.html');
       expect(contrastOf(page)).to.equal('more');
@@ -211,7 +232,12 @@ describe('contrast-toggle', () => {
       await until(() => contrastOf(page) === 'normal', 'visitor’s choice wins over the system');
     });
 
-    it('leaves the visitor’s forced colours alone and keeps focus visible', async () => {
+    it('leaves the visitor’s forced colours alone and keeps focus visible', async function () {
+      if (engine === 'webkit') {
+        // Safari has no forced-colours mode: its visitors get contrast from this toggle, whose
+        // focus ring the keyboard test above checks in WebKit too.
+        this.skip();
+      }
       await emulateMediaFeatures({ 'forced-colors': 'active' });
       const page = await open('/demo/index.html');
       const toggleElement = page.document.querySelector('contrast-toggle')!;

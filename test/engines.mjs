@@ -258,6 +258,8 @@ async function webdriverTargets(driver) {
  * - `computed-accessibility`: `{ role, name }` of each element in `window.__pwTargets`, as
  *   WebDriver computes them (WebKit);
  * - `screenshot` `{ clip }`: a base64 PNG of that box of the viewport (Chromium, Firefox);
+ * - `element-screenshot` `{ frame }`: a base64 PNG of the element in `window.__pwTargets` of
+ *   the n-th iframe (WebKit);
  * - `offline` `{ offline }`: the browser's network state;
  * - `keys` `{ keys }`: keys held down together, then released, e.g. ['Shift', 'Tab'] (WebKit).
  * Resolves `{ unsupported: reason }` where the engine has no such setting.
@@ -318,6 +320,15 @@ export function enginePlugin() {
             name: await driver.getElementComputedLabel(id),
           })),
         ),
+      'element-screenshot': async (driver, { frame }) => {
+        await driver.switchToFrame(frame);
+        try {
+          const [id] = await webdriverTargets(driver);
+          return await driver.takeElementScreenshot(id);
+        } finally {
+          await driver.switchToParentFrame();
+        }
+      },
       keys: async (driver, { keys }) => {
         const { Key } = await import('webdriverio');
         const values = keys.map((key) => Key[key] ?? key);

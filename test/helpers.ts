@@ -62,6 +62,13 @@ export function screenshot(clip: {
   return engineCommand('screenshot', { clip });
 }
 
+/** A base64 PNG of an element of a framed page, through WebDriver's element screenshot (WebKit). */
+export function elementScreenshot(page: FramePage, element: Element): Promise<string> {
+  (page.window as unknown as { __pwTargets: Element[] }).__pwTargets = [element];
+  const frame = [...document.querySelectorAll('iframe')].indexOf(page.frame);
+  return engineCommand('element-screenshot', { frame });
+}
+
 /** Role and name of each element as WebDriver's Get Computed Role and Label give them (WebKit). */
 export function computedAccessibility(
   elements: Element[],
