@@ -10,7 +10,12 @@ import { adoptDocumentSheet } from '../../styles/document-sheets.js';
 import { fetchStateStyles } from '../../styles/fetch-state.js';
 import { hostStyles } from '../../styles/shared.js';
 import { articleViewStyles, PRINT_ALONE } from './article-view.styles.js';
-import { sanitize, SanitizerMissingError, trustedPolicy } from './sanitize.js';
+import {
+  sanitize,
+  SanitizerMissingError,
+  trustedPolicy,
+  TrustedTypesRefusedError,
+} from './sanitize.js';
 
 /** An article as the element shows it, with its body sanitised. */
 interface ShownArticle {
@@ -24,6 +29,7 @@ const STRINGS: Translations<{
   table: string;
   by: string;
   noSanitizer: string;
+  policyRefused: string;
 }> = {
   vi: {
     loading: 'Đang tải bài viết…',
@@ -32,6 +38,8 @@ const STRINGS: Translations<{
     by: 'Tác giả',
     noSanitizer:
       'Không hiển thị được nội dung bài viết: thiếu tệp sanitizer.js bên cạnh portal-widgets.js. Xem thông báo trong bảng điều khiển của trình duyệt.',
+    policyRefused:
+      'Không hiển thị được bài viết: cần thêm portal-widgets vào trusted-types của trang.',
   },
   en: {
     loading: 'Loading the article…',
@@ -40,6 +48,7 @@ const STRINGS: Translations<{
     by: 'By',
     noSanitizer:
       'The article body cannot be shown: sanitizer.js is missing beside portal-widgets.js. See the message in the browser console.',
+    policyRefused: "The article cannot be shown: add portal-widgets to the page's trusted-types.",
   },
 };
 
@@ -253,6 +262,9 @@ export class ArticleView extends BackendElement {
   protected override describeError(error: unknown): { message: string; retry: boolean } {
     if (error instanceof SanitizerMissingError)
       return { message: this.strings(STRINGS).noSanitizer, retry: true };
+    // Trying again cannot help: only the page's rules can change.
+    if (error instanceof TrustedTypesRefusedError)
+      return { message: this.strings(STRINGS).policyRefused, retry: false };
     return super.describeError(error);
   }
 
