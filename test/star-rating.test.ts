@@ -431,7 +431,12 @@ describe('star-rating', () => {
     expect(note()).to.equal('Bạn đã đánh giá bài viết này 4 sao.');
   });
 
-  it('keeps reads anonymous and cacheable until the visitor holds a voter token', async () => {
+  it('keeps reads anonymous and cacheable until the visitor holds a voter token', async function () {
+    if (engine === 'webkit') {
+      // WebKitGTK's automation session serves no fetch from its HTTP cache; that reads carry no
+      // voter token before a vote, which keeps them cacheable, backend.test.ts checks in WebKit.
+      this.skip();
+    }
     const first = await fixture<StarRating>(
       html`<star-rating api=${api} article-id="10"></star-rating>`,
     );
