@@ -231,6 +231,7 @@ describe('shipped bundles', () => {
 
   describe('a page that enforces Trusted Types and allows only lit-html’s policy', () => {
     it('says in Safari (no Element.setHTML) what the page’s rules need to show the body', async function () {
+      // Chromium and Firefox show the body through their safe setHTML: the next test.
       if (engine !== 'webkit') this.skip();
       await referenceServer({ reset: true, delayMs: 0, failNext: 0 });
       const { document } = await open('/test/fixtures/trusted-types-lit-only-page.html');
@@ -247,6 +248,7 @@ describe('shipped bundles', () => {
     });
 
     it('still shows the article body, through the safe Element.setHTML, with no string in a sink', async function () {
+      // WebKit has no setHTML: what Safari shows instead is the test above.
       if (engine === 'webkit') this.skip();
       await referenceServer({ reset: true, delayMs: 0, failNext: 0 });
       const { window, document } = await open('/test/fixtures/trusted-types-lit-only-page.html');

@@ -197,8 +197,8 @@ function firefoxMediaScript({ features = {}, media }) {
     .join('');
 }
 
-// Firefox keeps one default size per script group; a Vietnamese page is in the Unicode one.
-const FONT_GROUPS = ['x-western', 'x-unicode'];
+// Firefox keeps one default size per script group; Vietnamese and English pages are Western.
+const FONT_GROUPS = ['x-western'];
 
 /** Firefox roles by the names Chromium and ARIA give them, so one test reads both trees. */
 const FIREFOX_ROLES = {

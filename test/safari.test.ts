@@ -155,6 +155,7 @@ describe('as in Safari', () => {
   });
 
   it('has no forced-colours mode in WebKit, so the high-contrast theme is the visitor’s only one', async function () {
+    // Chromium and Firefox have forced colours; their tests check that it is left alone.
     if (engine !== 'webkit') this.skip();
     expect(matchMedia('(forced-colors: active)').matches).to.equal(false);
     const page = await openPage('/test/fixtures/rem-page.html');
