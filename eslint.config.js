@@ -62,6 +62,7 @@ export default tseslint.config(
       'bench/render.ts',
       'scripts/**/*.ts',
       'test/server-plugins.mjs',
+      'test/engines.mjs',
       '*.config.{js,mjs,ts}',
       'web-test-runner.config.mjs',
       'eslint.config.js',

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build } from 'esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
-import { findChromium } from './scripts/find-chromium.mjs';
+import { cdpPlugin, enginePlugin, launcherFor } from './test/engines.mjs';
 import {
   nukevietFixture,
   referenceServerPlugin,
@@ -10,24 +9,6 @@ import {
 } from './test/server-plugins.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
-
-/**
- * `executeServerCommand('cdp', { method, params })` sends a Chrome DevTools Protocol command to
- * the test's page: media features WTR cannot emulate (prefers-contrast, forced-colors) and the
- * browser's default font size. One CDP session per page, so emulation lasts until reset.
- */
-function cdpPlugin() {
-  const sessions = new WeakMap();
-  return {
-    name: 'cdp',
-    async executeCommand({ command, payload, session }) {
-      if (command !== 'cdp') return undefined;
-      const page = session.browser.getPage(session.id);
-      if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
-      return (await sessions.get(page).send(payload.method, payload.params)) ?? {};
-    },
-  };
-}
 
 /** Serves fixture pages whose name says so under a strict Content Security Policy. */
 function strictCspMiddleware(context, next) {
@@ -187,11 +168,10 @@ export default {
       define: { __VERSION__: JSON.stringify(version), __SINGLE_FILE__: 'false' },
     }),
     cdpPlugin(),
+    enginePlugin(),
     referenceServer,
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: findChromium(), args: ['--no-sandbox'] },
-    }),
-  ],
+  // One engine per run (chromium unless WTR_ENGINE names firefox or webkit): they share the
+  // reference server's state. `npm run test:browser` runs the three in turn.
+  browsers: [launcherFor(process.env.WTR_ENGINE ?? 'chromium')],
 };

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import {
   clearPreferences,
+  engine,
   openPage,
   part,
   referenceServer,
@@ -67,7 +68,7 @@ describe('shipped bundles', () => {
           textScaleAtDomContentLoaded: string | null;
           definitions: {
             name: string;
-            afterDomContentLoaded: boolean;
+            afterParsing: boolean;
             checkpointSincePrevious: boolean;
           }[];
         };
@@ -79,7 +80,7 @@ describe('shipped bundles', () => {
       // another definition's run, so that none adds to a long task on a phone.
       expect(startUp.definitions).to.deep.equal(
         ['font-scaler', 'contrast-toggle', 'article-view', 'related-list', 'star-rating'].map(
-          (name) => ({ name, afterDomContentLoaded: true, checkpointSincePrevious: true }),
+          (name) => ({ name, afterParsing: true, checkpointSincePrevious: true }),
         ),
       );
       expect(page.window.pageErrors).to.deep.equal([]);
@@ -199,7 +200,11 @@ describe('shipped bundles', () => {
       ['DOMPurify', 'trusted-types-page'],
       ['the native sanitiser', 'trusted-types-native-page'],
     ]) {
-      it(`sanitises with ${sanitiser} through the portal-widgets policy and breaks nothing`, async () => {
+      it(`sanitises with ${sanitiser} through the portal-widgets policy and breaks nothing`, async function () {
+        if (sanitiser !== 'DOMPurify' && engine === 'webkit') {
+          // WebKit (Safari) has no native sanitiser: the DOMPurify page is its path here.
+          this.skip();
+        }
         await referenceServer({ reset: true, delayMs: 0, failNext: 0 });
         const { window, document } = await open(`/test/fixtures/${page}.html`);
         const view = document.querySelector('article-view')!;
@@ -225,7 +230,26 @@ describe('shipped bundles', () => {
   });
 
   describe('a page that enforces Trusted Types and allows only lit-html’s policy', () => {
-    it('still shows the article body, through the safe Element.setHTML, with no string in a sink', async () => {
+    it('says in Safari (no Element.setHTML) what the page’s rules need to show the body', async function () {
+      // Chromium and Firefox show the body through their safe setHTML: the next test.
+      if (engine !== 'webkit') this.skip();
+      await referenceServer({ reset: true, delayMs: 0, failNext: 0 });
+      const { document } = await open('/test/fixtures/trusted-types-lit-only-page.html');
+      const view = document.querySelector('article-view')!;
+      await until(() => !!view.shadowRoot?.querySelector('[role="alert"]'), 'an alert');
+      const alert = view.shadowRoot!.querySelector('[role="alert"]')!;
+      expect(alert.textContent).to.include('portal-widgets vào trusted-types');
+      expect(alert.querySelector('[part~="retry"]'), 'no "Thử lại" that cannot help').to.equal(
+        null,
+      );
+      // The rating beside it works as on any page.
+      const rating = document.querySelector('star-rating')!;
+      await until(() => rating.shadowRoot?.querySelectorAll('input').length === 5, 'stars');
+    });
+
+    it('still shows the article body, through the safe Element.setHTML, with no string in a sink', async function () {
+      // WebKit has no setHTML: what Safari shows instead is the test above.
+      if (engine === 'webkit') this.skip();
       await referenceServer({ reset: true, delayMs: 0, failNext: 0 });
       const { window, document } = await open('/test/fixtures/trusted-types-lit-only-page.html');
       const view = document.querySelector('article-view')!;
@@ -355,6 +379,8 @@ describe('shipped bundles', () => {
           page.document.getElementById('form3B')!.offsetHeight,
           'the theme’s stars hidden',
         ).to.equal(0);
+        // The stars come in a task after the figures.
+        await until(() => !!rating.shadowRoot!.querySelector('input[value="4"]'), 'the stars');
         const star = rating.shadowRoot!.querySelector<HTMLInputElement>('input[value="4"]')!;
         star.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
         star.click();
@@ -385,6 +411,8 @@ describe('shipped bundles', () => {
         () => !!rating.shadowRoot?.querySelector('[part~="summary"]')?.textContent?.includes('299'),
         'the rating loaded',
       );
+      // The stars come in a task after the figures.
+      await until(() => !!rating.shadowRoot!.querySelector('input[value="5"]'), 'the stars shown');
       const star = rating.shadowRoot!.querySelector<HTMLInputElement>('input[value="5"]')!;
       star.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
       star.click();

@@ -5,7 +5,9 @@ import type { FontScaler } from '../src/elements/font-scaler/font-scaler.js';
 import { getPagePreferences } from '../src/prefs/page-preferences.js';
 import {
   accessibilityTree,
+  computedAccessibility,
   clearPreferences,
+  engine,
   findNode,
   fontSizePx,
   openPage,
@@ -43,7 +45,7 @@ describe('font-scaler', () => {
     getPagePreferences().store.setTextScale(1);
     clearPreferences();
     closePages();
-    await setDefaultFontSize(16);
+    if (engine !== 'webkit') await setDefaultFontSize(16);
   });
 
   it('passes axe at every step', async () => {
@@ -56,6 +58,24 @@ describe('font-scaler', () => {
 
   it('is a named group of three native buttons with Vietnamese names', async () => {
     const { scaler } = await scalerWithText();
+    if (engine === 'webkit') {
+      // WebKit's WebDriver computes each element's role and name, not the tree or descriptions.
+      const group = scaler.shadowRoot!.querySelector('[role="group"]')!;
+      expect(
+        await computedAccessibility([group, ...group.querySelectorAll('button')]),
+      ).to.deep.equal([
+        { role: 'group', name: 'Cỡ chữ' },
+        { role: 'button', name: 'Giảm cỡ chữ (A-)' },
+        { role: 'button', name: 'Cỡ chữ mặc định (A)' },
+        { role: 'button', name: 'Tăng cỡ chữ (A+)' },
+      ]);
+      const description = () =>
+        scaler.shadowRoot!.getElementById(group.getAttribute('aria-describedby')!)!.textContent;
+      expect(description()).to.equal('Cỡ chữ hiện tại 100%');
+      await click(scaler, 'increase');
+      expect(description()).to.equal('Cỡ chữ hiện tại 120%');
+      return;
+    }
     const group = findNode(
       await accessibilityTree(),
       (node) => node.role === 'group' && node.name === 'Cỡ chữ',
@@ -151,14 +171,24 @@ describe('font-scaler', () => {
     expect(document.documentElement.hasAttribute('data-pw-text-scale')).to.equal(false);
   });
 
-  it('starts from the visitor’s own default size (24 px) and multiplies it', async () => {
+  it('starts from the visitor’s own default size (24 px) and multiplies it', async function () {
+    if (engine === 'webkit') {
+      // WebKitGTK reads its default font size at launch only, never over WebDriver; the same
+      // multiplying of the visitor's default runs on WebKit's 16 px in the step tests above.
+      this.skip();
+    }
     await setDefaultFontSize(24);
-    const { scaler, text } = await scalerWithText();
-    expect(fontSizePx(text)).to.equal(24);
-    await click(scaler, 'increase');
-    expect(fontSizePx(text)).to.be.closeTo(28.8, 0.01);
-    await click(scaler, 'reset');
-    expect(fontSizePx(text)).to.equal(24);
+    // A page opened after the visitor changed the setting: Firefox applies it to new pages.
+    const page = await open('/test/fixtures/rem-page.html');
+    const scaler = page.document.querySelector('font-scaler')!;
+    const root = page.document.documentElement;
+    const size = () => parseFloat(page.window.getComputedStyle(root).fontSize);
+    expect(size()).to.equal(24);
+    part(scaler, 'increase').click();
+    await until(() => size() !== 24, 'one step up');
+    expect(size()).to.be.closeTo(28.8, 0.01);
+    part(scaler, 'reset').click();
+    await until(() => size() === 24, 'back to the visitor’s own size');
   });
 
   it('never writes a px root size, zoom, transform or filter', async () => {
@@ -219,7 +249,7 @@ describe('font-scaler', () => {
     await sendKeys({ press: 'Tab' });
     expect(scaler.shadowRoot!.activeElement).to.equal(part(scaler, 'increase'));
     await sendKeys({ press: 'Enter' });
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await scaler.updateComplete;
     expect(fontSizePx(text) / base).to.be.closeTo(1.5, 0.001);
   });
@@ -355,7 +385,8 @@ describe('font-scaler', () => {
       const later = page.document.createElement('p');
       later.textContent = 'Tin đăng sau khi đã phóng to';
       byId('later').append(later);
-      await until(() => fontSizePx(later) === 16.8, 'new content scaled as well');
+      // WebKit keeps font sizes as floats: 16.8 is 16.799999… there.
+      await until(() => Math.abs(fontSizePx(later) - 16.8) < 0.001, 'new content scaled as well');
       later.remove();
 
       part(scaler, 'reset').click();

@@ -1,9 +1,16 @@
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { AxeResults, RunOptions } from 'axe-core';
 import type { BackendError } from '../src/backend/errors.js';
 import { STORAGE_KEY } from '../src/prefs/store.js';
 
-/** Sends one Chrome DevTools Protocol command to this test's page (see web-test-runner.config.mjs). */
+/** The engine running this test: Chromium, Firefox (Gecko) or WebKit (as in Safari). */
+export const engine: 'chromium' | 'firefox' | 'webkit' = /Firefox\//.test(navigator.userAgent)
+  ? 'firefox'
+  : /Chrome\//.test(navigator.userAgent)
+    ? 'chromium'
+    : 'webkit';
+
+/** Sends one Chrome DevTools Protocol command to this test's page (Chromium only). */
 export function cdp<T = Record<string, unknown>>(
   method: string,
   params: Record<string, unknown> = {},
@@ -11,16 +18,74 @@ export function cdp<T = Record<string, unknown>>(
   return executeServerCommand('cdp', { method, params }) as Promise<T>;
 }
 
-/** Emulates media features such as `prefers-contrast: more` or `forced-colors: active`. */
-export function emulateMediaFeatures(features: Record<string, string>): Promise<unknown> {
-  return cdp('Emulation.setEmulatedMedia', {
-    features: Object.entries(features).map(([name, value]) => ({ name, value })),
-  });
+/** One of the `engine` server commands (test/engines.mjs); fails where the engine has none. */
+async function engineCommand<T>(action: string, payload: Record<string, unknown> = {}): Promise<T> {
+  const result = (await executeServerCommand('engine', { action, ...payload })) as T & {
+    unsupported?: string;
+  };
+  if (result && typeof result === 'object' && 'unsupported' in result) {
+    throw new Error(`Not in ${engine}: ${result.unsupported}`);
+  }
+  return result;
 }
 
-/** Sets the browser's default font size, as a visitor does in the browser settings. */
+/**
+ * Emulates media features such as `prefers-contrast: more` or `forced-colors: active` ('' resets):
+ * DevTools emulation in Chromium, the visitor's own settings in Firefox. WebKit has none.
+ */
+export function emulateMediaFeatures(features: Record<string, string>): Promise<unknown> {
+  return engineCommand('media', { features });
+}
+
+/** Emulates a media type such as `print` ('' resets); Chromium only. */
+export function emulateMediaType(media: string): Promise<unknown> {
+  return engineCommand('media', { media, features: {} });
+}
+
+/** Sets the browser's default font size, as a visitor does in the browser settings (not WebKit). */
 export function setDefaultFontSize(px: number): Promise<unknown> {
-  return cdp('Page.setFontSizes', { fontSizes: { standard: px, fixed: 13 } });
+  return engineCommand('font-size', { px });
+}
+
+/** Takes the browser's network offline or back (not WebKit). */
+export function setOffline(offline: boolean): Promise<unknown> {
+  return engineCommand('offline', { offline });
+}
+
+/** A base64 PNG of a box of the viewport, as the screen shows it (Chromium, Firefox). */
+export function screenshot(clip: {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}): Promise<string> {
+  return engineCommand('screenshot', { clip });
+}
+
+/** A base64 PNG of an element of a framed page, through WebDriver's element screenshot (WebKit). */
+export function elementScreenshot(page: FramePage, element: Element): Promise<string> {
+  (page.window as unknown as { __pwTargets: Element[] }).__pwTargets = [element];
+  const frame = [...document.querySelectorAll('iframe')].indexOf(page.frame);
+  return engineCommand('element-screenshot', { frame });
+}
+
+/** Role and name of each element as WebDriver's Get Computed Role and Label give them (WebKit). */
+export function computedAccessibility(
+  elements: Element[],
+): Promise<{ role: string; name: string }[]> {
+  (window as unknown as { __pwTargets: Element[] }).__pwTargets = elements;
+  return engineCommand('computed-accessibility');
+}
+
+/** Presses Shift+Tab, as a keyboard user going back does. */
+export async function pressShiftTab(): Promise<void> {
+  if (engine === 'webkit') {
+    await engineCommand('keys', { keys: ['Shift', 'Tab'] });
+    return;
+  }
+  await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ up: 'Shift' });
 }
 
 export function clearPreferences(): void {
@@ -159,15 +224,6 @@ export function violations(results: AxeResults): string[] {
   );
 }
 
-interface AxNode {
-  nodeId: string;
-  ignored: boolean;
-  role?: { value: string };
-  name?: { value: string };
-  description?: { value: string };
-  childIds?: string[];
-}
-
 export interface AccessibleNode {
   role: string;
   name: string;
@@ -176,26 +232,13 @@ export interface AccessibleNode {
 }
 
 /**
- * The browser's full accessibility tree of this page (through CDP), with ignored and generic
- * wrappers folded away, so tests see what a screen reader gets.
+ * The browser's full accessibility tree of this page, with ignored and generic wrappers folded
+ * away, so tests see what a screen reader gets: Chromium's through DevTools, Firefox's from its
+ * accessibility service with its roles named as Chromium names them. WebKit gives no tree over
+ * WebDriver: see computedAccessibility().
  */
-export async function accessibilityTree(): Promise<AccessibleNode> {
-  const { nodes } = await cdp<{ nodes: AxNode[] }>('Accessibility.getFullAXTree');
-  const byId = new Map(nodes.map((node) => [node.nodeId, node]));
-  const build = (node: AxNode): AccessibleNode[] => {
-    const children = (node.childIds ?? []).flatMap((id) => {
-      const child = byId.get(id);
-      return child ? build(child) : [];
-    });
-    const role = node.role?.value ?? '';
-    if (node.ignored || role === 'generic' || role === 'none' || role === 'InlineTextBox') {
-      return children;
-    }
-    return [
-      { role, name: node.name?.value ?? '', description: node.description?.value ?? '', children },
-    ];
-  };
-  return build(nodes[0])[0];
+export function accessibilityTree(): Promise<AccessibleNode> {
+  return engineCommand('accessibility-tree');
 }
 
 /** The first node, depth first, that passes `test`. */

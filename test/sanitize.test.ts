@@ -4,7 +4,8 @@ import {
   sanitizeNatively,
   sanitizeWithPurify,
 } from '../src/elements/article-view/sanitize.js';
-import { ARTICLE_BODIES } from './article-bodies.js';
+import { ARTICLE_BODIES, SANITISED_BODIES } from './article-bodies.js';
+import { engine } from './helpers.js';
 import { XSS_PAYLOADS, dangerousNodes } from './xss-payloads.js';
 
 const BASE = 'https://portal.example.gov.vn/api/v1';
@@ -16,17 +17,28 @@ function markup(fragment: DocumentFragment): string {
   return holder.innerHTML;
 }
 
+/**
+ * Skips a test of the browser's own sanitiser in WebKit: Safari has no Element.setHTML, so its
+ * visitors get the DOMPurify path, which every engine runs through the same tests.
+ */
+function skipNativeInWebKit(test: Mocha.Context, path: 'native' | 'DOMPurify'): void {
+  if (path === 'native' && engine === 'webkit') test.skip();
+}
+
 describe('the article body sanitiser', () => {
-  it('runs on the browser’s own HTML Sanitizer API here (Chromium)', () => {
-    expect(hasNativeSanitizer()).to.equal(true);
+  it('runs on the browser’s own HTML Sanitizer API in Chromium and Firefox, DOMPurify in WebKit', () => {
+    expect(hasNativeSanitizer()).to.equal(engine !== 'webkit');
   });
 
-  for (const [name, body] of Object.entries(ARTICLE_BODIES)) {
-    it(`keeps the same of "${name}" natively and through DOMPurify`, async () => {
-      expect(markup(sanitizeNatively(body, BASE))).to.equal(
-        markup(await sanitizeWithPurify(body, BASE)),
-      );
-    });
+  for (const path of ['native', 'DOMPurify'] as const) {
+    for (const [name, body] of Object.entries(ARTICLE_BODIES)) {
+      it(`makes of "${name}" the same markup in every engine (${path})`, async function () {
+        skipNativeInWebKit(this, path);
+        const clean =
+          path === 'native' ? sanitizeNatively(body, BASE) : await sanitizeWithPurify(body, BASE);
+        expect(markup(clean)).to.equal(SANITISED_BODIES[name]);
+      });
+    }
   }
 
   for (const path of ['native', 'DOMPurify'] as const) {
@@ -38,7 +50,8 @@ describe('the article body sanitiser', () => {
       return holder;
     };
 
-    it(`keeps a photo with its alt text and caption, its address resolved against the backend (${path})`, async () => {
+    it(`keeps a photo with its alt text and caption, its address resolved against the backend (${path})`, async function () {
+      skipNativeInWebKit(this, path);
       const body = await clean(ARTICLE_BODIES['photo with caption']);
       const image = body.querySelector('figure > img')!;
       expect(image.getAttribute('src')).to.equal(
@@ -59,14 +72,16 @@ describe('the article body sanitiser', () => {
       );
     });
 
-    it(`keeps tables with caption, header cells and spans (${path})`, async () => {
+    it(`keeps tables with caption, header cells and spans (${path})`, async function () {
+      skipNativeInWebKit(this, path);
       const body = await clean(ARTICLE_BODIES['table of figures']);
       expect(body.querySelector('table caption')!.textContent).to.include('ngân sách');
       expect(body.querySelectorAll('th[scope="col"]').length).to.equal(2);
       expect(body.querySelector('td[colspan="2"]')).to.exist;
     });
 
-    it(`keeps the portal's own video with its source, poster and captions (${path})`, async () => {
+    it(`keeps the portal's own video with its source, poster and captions (${path})`, async function () {
+      skipNativeInWebKit(this, path);
       const body = await clean(ARTICLE_BODIES['portal video clip']);
       const video = body.querySelector('video')!;
       expect(video.hasAttribute('controls')).to.equal(true);
@@ -79,7 +94,8 @@ describe('the article body sanitiser', () => {
       expect(video.querySelector('track')!.getAttribute('srclang')).to.equal('vi');
     });
 
-    it(`keeps a YouTube player, sandboxed, and no other frame (${path})`, async () => {
+    it(`keeps a YouTube player, sandboxed, and no other frame (${path})`, async function () {
+      skipNativeInWebKit(this, path);
       const body = await clean(ARTICLE_BODIES['youtube player']);
       const frames = [...body.querySelectorAll('iframe')];
       expect(frames.map((frame) => frame.getAttribute('src'))).to.deep.equal([
@@ -98,7 +114,8 @@ describe('the article body sanitiser', () => {
       expect(others.textContent).to.include('giữ-chữ');
     });
 
-    it(`keeps the text of wrappers old editors leave, and resolves links (${path})`, async () => {
+    it(`keeps the text of wrappers old editors leave, and resolves links (${path})`, async function () {
+      skipNativeInWebKit(this, path);
       const wrapped = await clean(ARTICLE_BODIES['wrappers from old editors']);
       expect(wrapped.textContent)
         .to.include('Thông báo khẩn về lịch cũ mới.')
@@ -120,7 +137,8 @@ describe('the article body sanitiser', () => {
 
 describe('the article body sanitiser with hostile bodies', () => {
   for (const path of ['native', 'DOMPurify'] as const) {
-    it(`runs none of the XSS payloads, shown in the page, and keeps the harmless text (${path})`, async () => {
+    it(`runs none of the XSS payloads, shown in the page, and keeps the harmless text (${path})`, async function () {
+      skipNativeInWebKit(this, path);
       const hits: string[] = [];
       (window as unknown as { xssHit: (id: string) => void }).xssHit = (id) => hits.push(id);
       const host = document.createElement('div');

@@ -15,6 +15,9 @@ import { getPagePreferences } from '../src/prefs/page-preferences.js';
 import {
   accessibilityTree,
   type AccessibleNode,
+  computedAccessibility,
+  engine,
+  pressShiftTab,
   emulateMediaFeatures,
   findNode,
   runAxe,
@@ -144,18 +147,29 @@ describe('star-rating', () => {
       html`<star-rating api=${api} article-id="1"></star-rating>`,
     );
     await ready(element);
-    const group = findNode(
-      await accessibilityTree(),
-      (node) => node.role === 'radiogroup' && node.name === 'Đánh giá bài viết',
-    );
-    expect(group, 'named group').to.exist;
-    const radioNodes: string[] = [];
-    const collect = (node: { role: string; name: string; children: never[] }) => {
-      if (node.role === 'radio') radioNodes.push(node.name);
-      node.children.forEach(collect);
-    };
-    collect(group as never);
-    expect(radioNodes).to.deep.equal(['1 sao', '2 sao', '3 sao', '4 sao', '5 sao']);
+    const radioNames = ['1 sao', '2 sao', '3 sao', '4 sao', '5 sao'];
+    if (engine === 'webkit') {
+      // WebKit's WebDriver computes each element's role and name, not the whole tree.
+      const group = shadow(element).querySelector('[role="radiogroup"]')!;
+      const named = await computedAccessibility([group, ...group.querySelectorAll('input')]);
+      expect(named.map(({ role, name }) => `${role}:${name}`)).to.deep.equal([
+        'radiogroup:Đánh giá bài viết',
+        ...radioNames.map((name) => `radio:${name}`),
+      ]);
+    } else {
+      const group = findNode(
+        await accessibilityTree(),
+        (node) => node.role === 'radiogroup' && node.name === 'Đánh giá bài viết',
+      );
+      expect(group, 'named group').to.exist;
+      const radioNodes: string[] = [];
+      const collect = (node: { role: string; name: string; children: never[] }) => {
+        if (node.role === 'radio') radioNodes.push(node.name);
+        node.children.forEach(collect);
+      };
+      collect(group as never);
+      expect(radioNodes).to.deep.equal(radioNames);
+    }
     expect(summaryText(element)).to.equal('Tổng số điểm của bài viết là: 0 trong 0 đánh giá');
     const average = shadow(element).querySelector('[role="img"]')!;
     expect(average.getAttribute('aria-label')).to.equal(
@@ -240,7 +254,7 @@ describe('star-rating', () => {
     radios(element)[4].focus();
     await sendKeys({ press: 'ArrowRight' });
     expect(radios(element)[0].checked).to.equal(true);
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await until(() => status(element).startsWith('Cảm ơn'), 'confirmed');
     expect(await serverSummary(api, 3)).to.include({ total: 1, count: 1 });
   });
@@ -461,7 +475,12 @@ describe('star-rating', () => {
     expect(note()).to.equal('Bạn đã đánh giá bài viết này 4 sao.');
   });
 
-  it('keeps reads anonymous and cacheable until the visitor holds a voter token', async () => {
+  it('keeps reads anonymous and cacheable until the visitor holds a voter token', async function () {
+    if (engine === 'webkit') {
+      // WebKitGTK's automation session serves no fetch from its HTTP cache; that reads carry no
+      // voter token before a vote, which keeps them cacheable, backend.test.ts checks in WebKit.
+      this.skip();
+    }
     const first = await fixture<StarRating>(
       html`<star-rating api=${api} article-id="10"></star-rating>`,
     );
@@ -686,6 +705,8 @@ describe('star-rating', () => {
     expect(
       contrast(star(), page === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : page),
     ).to.be.at.least(3);
+    // Safari has no forced-colours mode: its visitors get contrast from the toggle, above.
+    if (engine === 'webkit') return;
     await emulateMediaFeatures({ 'forced-colors': 'active' });
     expect(star()).to.equal(getComputedStyle(element).color);
     expect(violations(await runAxe(element))).to.deep.equal([]);
@@ -805,7 +826,7 @@ describe('star-rating', () => {
     );
     await ready(second);
     radios(second)[2].focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await until(() => status(second).startsWith('Cảm ơn'), 'voted by Space');
     await second.updateComplete;
     expect(focused(second)).to.equal(shadow(second).querySelector('[part="status"]'));
@@ -839,7 +860,7 @@ describe('star-rating', () => {
     retry()!.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => !!retry() && focused(element) === retry(), 'failed again, focus on retry');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await ready(element);
     await element.updateComplete;
     expect(document.activeElement).to.equal(element);
@@ -890,9 +911,7 @@ describe('star-rating', () => {
     );
     const chosenFill = getComputedStyle(shadow(rating).querySelector('.star.chosen')!);
     expect(Number(chosenFill.fillOpacity)).to.be.below(1);
-    await sendKeys({ down: 'Shift' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ up: 'Shift' });
+    await pressShiftTab();
     await rating.updateComplete;
     expect(chosenStars(rating) + castStars(rating)).to.equal(0);
     expect(radios(rating).some((radio) => radio.checked)).to.equal(false);
@@ -954,9 +973,7 @@ describe('star-rating', () => {
     const group = shadow(rating).querySelector('[role="radiogroup"]')!;
     const description = shadow(rating).getElementById(group.getAttribute('aria-describedby')!)!;
     expect(text(description)).to.equal(`Chạm vào một sao để gửi ngay, hoặc dùng phím. ${keys}`);
-    await sendKeys({ down: 'Shift' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ up: 'Shift' });
+    await pressShiftTab();
     await rating.updateComplete;
     expect(invite(), 'back to the portal’s sentence when focus leaves').to.equal(
       'Click để đánh giá bài viết',

@@ -11,7 +11,12 @@ import { fetchStateStyles } from '../../styles/fetch-state.js';
 import { READING_STYLES } from '../../styles/reading.js';
 import { hostStyles } from '../../styles/shared.js';
 import { articleViewStyles, PRINT_ALONE } from './article-view.styles.js';
-import { sanitize, SanitizerMissingError, trustedPolicy } from './sanitize.js';
+import {
+  sanitize,
+  SanitizerMissingError,
+  trustedPolicy,
+  TrustedTypesRefusedError,
+} from './sanitize.js';
 
 /** An article as the element shows it, with its body sanitised. */
 interface ShownArticle {
@@ -26,6 +31,7 @@ const STRINGS: Translations<{
   by: string;
   noSanitizer: string;
   tooLarge: string;
+  policyRefused: string;
 }> = {
   vi: {
     loading: 'Đang tải bài viết…',
@@ -35,6 +41,8 @@ const STRINGS: Translations<{
     noSanitizer:
       'Không hiển thị được nội dung bài viết: thiếu tệp sanitizer.js bên cạnh portal-widgets.js. Xem thông báo trong bảng điều khiển của trình duyệt.',
     tooLarge: 'Bài viết quá dài để hiển thị tại đây.',
+    policyRefused:
+      'Không hiển thị được bài viết: cần thêm portal-widgets vào trusted-types của trang.',
   },
   en: {
     loading: 'Loading the article…',
@@ -44,6 +52,7 @@ const STRINGS: Translations<{
     noSanitizer:
       'The article body cannot be shown: sanitizer.js is missing beside portal-widgets.js. See the message in the browser console.',
     tooLarge: 'This article is too long to show here.',
+    policyRefused: "The article cannot be shown: add portal-widgets to the page's trusted-types.",
   },
 };
 
@@ -293,6 +302,9 @@ export class ArticleView extends BackendElement {
       return { message: this.strings(STRINGS).noSanitizer, retry: true };
     if (error instanceof BodyTooLargeError)
       return { message: this.strings(STRINGS).tooLarge, retry: false };
+    // Trying again cannot help: only the page's rules can change.
+    if (error instanceof TrustedTypesRefusedError)
+      return { message: this.strings(STRINGS).policyRefused, retry: false };
     return super.describeError(error);
   }
 

@@ -168,6 +168,11 @@ export class SanitizerMissingError extends Error {
   }
 }
 
+/** A page enforcing Trusted Types refused our policy, and this browser has no Element.setHTML(). */
+export class TrustedTypesRefusedError extends Error {
+  override readonly name = 'TrustedTypesRefusedError';
+}
+
 let purify: Promise<DOMPurifyModule['default']> | undefined;
 
 /** DOMPurify, loaded only when an article needs it and the browser has no Element.setHTML(). */
@@ -200,7 +205,9 @@ export async function sanitizeWithPurify(html: string, base: string): Promise<Do
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
     TRUSTED_TYPES_POLICY: trustedPolicy() as never,
-  });
+  }) as DocumentFragment | null;
+  // Nothing parsed: the page's Trusted Types refused DOMPurify, having no policy of ours (Safari).
+  if (!body) throw new TrustedTypesRefusedError();
   return keepSafeAddresses(body, base);
 }
 

@@ -119,7 +119,8 @@ export const starRatingStyles = css`
   input:disabled {
     cursor: default;
   }
-  input:focus-visible {
+  input:focus-visible,
+  .keys input:focus {
     outline: 3px solid var(--_focus);
     outline-offset: 1px;
   }
@@ -133,7 +134,8 @@ export const starRatingStyles = css`
     .chosen {
       fill: CanvasText;
     }
-    input:focus-visible {
+    input:focus-visible,
+    .keys input:focus {
       outline-color: Highlight;
     }
   }

@@ -294,12 +294,27 @@ export class StarRating extends BackendElement {
     }
     if (ARROWS.has(event.key)) {
       // Nothing to choose while a vote is on its way.
-      if (this.votes.canChoose) this.arrowKey = true;
-      else event.preventDefault();
+      if (!this.votes.canChoose) event.preventDefault();
+      else {
+        this.arrowKey = true;
+        this.wrapAtEnds(event);
+      }
     } else if (event.key === 'Enter' && this.votes.canChoose) {
       event.preventDefault();
       if (this.choice) this.cast(this.choice);
     }
+  }
+
+  /** An arrow past the last star chooses the first and back (APG); Safari's radios stop there. */
+  private wrapAtEnds(event: KeyboardEvent): void {
+    const stars = [...this.renderRoot.querySelectorAll('input')];
+    const forward = event.key === 'ArrowRight' || event.key === 'ArrowDown';
+    if (event.target !== stars.at(forward ? -1 : 0)) return;
+    event.preventDefault();
+    const next = stars.at(forward ? 0 : -1)!;
+    next.focus();
+    next.checked = true;
+    next.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
   private onKeyup(event: KeyboardEvent): void {
@@ -329,7 +344,8 @@ export class StarRating extends BackendElement {
 
   /** Keyboard focus on a star: the instruction for keys replaces the portal's "Click để…". */
   private onFocusin(event: FocusEvent): void {
-    const keyboard = (event.target as HTMLElement).matches(':focus-visible');
+    // WebKit does not match :focus-visible on a radio reached by an arrow key.
+    const keyboard = this.arrowKey || (event.target as HTMLElement).matches(':focus-visible');
     if (keyboard !== this.keyboardFocus) {
       this.keyboardFocus = keyboard;
       this.requestUpdate();
@@ -389,7 +405,7 @@ export class StarRating extends BackendElement {
     // star is style, layout and paint saved on every rating of the page.
     return html`<div
       part="group"
-      class="choices"
+      class=${this.keyboardFocus ? 'choices keys' : 'choices'}
       role="radiogroup"
       aria-labelledby="legend"
       aria-describedby="how"
