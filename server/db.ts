@@ -13,17 +13,28 @@ import {
 } from 'kysely';
 import pg from 'pg';
 
+/** One portal the server serves; every article, category, topic and vote belongs to one. */
+export interface SiteTable {
+  /** Short, as pages name it (`xa-hoa-binh`, `so-y-te`). */
+  id: string;
+  name: string;
+}
+
 export interface CategoryTable {
+  site_id: string;
   id: string;
   name: string;
 }
 
 export interface TopicTable {
+  site_id: string;
   id: string;
   name: string;
 }
 
 export interface ArticleTable {
+  site_id: string;
+  /** The portal's own article id, unique within its site. */
   id: number;
   slug: string;
   title: string;
@@ -49,6 +60,7 @@ export interface ArticleTable {
 }
 
 export interface VoteTable {
+  site_id: string;
   article_id: number;
   voter_id: string;
   score: number;
@@ -69,6 +81,7 @@ export interface RateLimitTable {
 }
 
 export interface Database {
+  sites: SiteTable;
   categories: CategoryTable;
   topics: TopicTable;
   articles: ArticleTable;

@@ -30,6 +30,7 @@ export async function openEmptyDatabase(url: string): Promise<DatabaseConnection
       'articles',
       'topics',
       'categories',
+      'sites',
       'settings',
       'rate_limits',
       'kysely_migration',
