@@ -7,9 +7,10 @@ import type { Kysely } from 'kysely';
 import { articlesPlugin } from './api/articles.js';
 import { API_PREFIX, sendError } from './api/errors.js';
 import { healthPlugin } from './api/health.js';
+import { statusPlugin } from './api/status.js';
 import { ratingsPlugin } from './api/ratings.js';
 import { RATING_SUMMARY_SCHEMA, SITE_LIST_SCHEMA } from './api/schemas.js';
-import { SiteScope } from './api/site-scope.js';
+import { SITE_COUNT_HEADER, SiteScope } from './api/site-scope.js';
 import { VOTER_TOKEN_HEADER } from './api/voter.js';
 import type { Database } from './db.js';
 import { demoPlugin } from './demo/plugin.js';
@@ -122,9 +123,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const site = sitePath.exec(request.url)?.[1] ?? DEFAULT_SITE;
       const { origin } = request.headers;
       callback(null, {
-        origin: origin !== undefined && siteOrigins.allows(site, origin),
+        // A site no file names has no pages of its own: any page may read its 404 `no-site`.
+        origin:
+          origin !== undefined && (siteOrigins.allows(site, origin) || !siteOrigins.lists(site)),
         methods: ['GET', 'POST'],
         allowedHeaders: ['content-type', VOTER_TOKEN_HEADER],
+        exposedHeaders: [SITE_COUNT_HEADER],
         maxAge: 600,
         // A bare OPTIONS gets an empty 204 rather than a plain-text 400.
         strictPreflight: false,
@@ -156,6 +160,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const tokens = new VoterTokens(options.secret);
   const publicUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
   const scope = new SiteScope(repository, siteOrigins, publicUrl);
+  await scope.refresh();
   // One limit per network across every site: a province's visitors share their networks.
   const voteLimit = new NetworkLimit(options.db, options.secret, 'vote', {
     max: 30,
@@ -168,6 +173,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...options.tokenRateLimit,
   });
   const siteRoutes = (scoped: boolean) => async (routes: FastifyInstance) => {
+    if (!scoped) {
+      // A page that names no site on a server of several is told so by its widgets.
+      routes.addHook('onSend', async (_request, reply) => {
+        if (scope.siteCount > 1) reply.header(SITE_COUNT_HEADER, String(scope.siteCount));
+      });
+    }
     if (scoped) {
       routes.addHook('preHandler', async (request, reply) => {
         const site = scope.siteOf(request);
@@ -181,6 +192,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }
       });
     }
+    if (scoped) await routes.register(statusPlugin, { db: options.db, scope });
     await routes.register(articlesPlugin, { scope, scoped, tokens, publicUrl });
     await routes.register(ratingsPlugin, { scope, scoped, tokens, voteLimit, tokenLimit });
   };

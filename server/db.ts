@@ -67,6 +67,21 @@ export interface VoteTable {
   created_at: string;
 }
 
+/** A source of the sites file: its schedule and how its last imports went. */
+export interface ImportSourceTable {
+  site_id: string;
+  /** `<format> <address>`, as the sites file writes it. */
+  source: string;
+  next_run_at: string;
+  last_success_at: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+  /** Imports failed in a row since the last success; the retry waits longer after each. */
+  failures: Generated<number>;
+  /** The site's articles from this source after its last successful import. */
+  article_count: Generated<number>;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -88,6 +103,7 @@ export interface Database {
   votes: VoteTable;
   settings: SettingTable;
   rate_limits: RateLimitTable;
+  import_sources: ImportSourceTable;
 }
 
 export type DatabaseKind = 'sqlite' | 'postgres';

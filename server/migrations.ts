@@ -97,6 +97,23 @@ const MIGRATIONS: Record<string, Migration> = {
       else await db.transaction().execute(scopeBySite);
     },
   },
+  '2026-12-06-sites-import-sources': {
+    async up(db: Kysely<unknown>) {
+      // One row per source of the sites file: when it runs next, and how its last runs went.
+      await db.schema
+        .createTable('import_sources')
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('next_run_at', 'text', (c) => c.notNull())
+        .addColumn('last_success_at', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('last_error_at', 'text')
+        .addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('article_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('import_sources_pk', ['site_id', 'source'])
+        .execute();
+    },
+  },
 };
 
 /** The site every row written before sites existed belongs to, and the old paths serve. */

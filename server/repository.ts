@@ -75,6 +75,17 @@ export class ArticleRepository {
     return row !== undefined;
   }
 
+  /** Adds the sites the sites file lists, or renames them; a site is never removed here. */
+  async saveSites(sites: readonly { id: string; name: string }[]): Promise<void> {
+    for (const { id, name } of sites) {
+      await this.db
+        .insertInto('sites')
+        .values({ id, name })
+        .onConflict((conflict) => conflict.column('id').doUpdateSet({ name }))
+        .execute();
+    }
+  }
+
   /** Every site, by id. */
   async sites(): Promise<{ id: string; name: string }[]> {
     return this.db.selectFrom('sites').select(['id', 'name']).orderBy('id').execute();

@@ -42,6 +42,15 @@ export class SiteOrigins {
     this.bySite = bySite;
   }
 
+  /** Whether the sites file (or ALLOWED_ORIGINS, for the default site) names the site at all. */
+  lists(site: string): boolean {
+    return this.bySite.has(site);
+  }
+
+  sites(): string[] {
+    return [...this.bySite.keys()];
+  }
+
   allows(site: string, origin: string): boolean {
     return this.bySite.get(site)?.has(origin) ?? false;
   }

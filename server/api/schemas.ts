@@ -160,6 +160,37 @@ export const SITE_LIST_SCHEMA = {
   },
 };
 
+const nullableDate = { type: ['string', 'null'], format: 'date-time' } as const;
+
+export const SITE_STATUS_SCHEMA = {
+  summary: "The site's articles, and each source's last import: success, error, count",
+  response: {
+    200: {
+      type: 'object',
+      required: ['site', 'articles', 'sources'],
+      properties: {
+        site: { type: 'string' },
+        articles: { type: 'integer' },
+        sources: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              source: { type: 'string', description: '<format> <address>, as in the sites file' },
+              lastSuccessAt: nullableDate,
+              lastError: { type: ['string', 'null'] },
+              lastErrorAt: nullableDate,
+              failures: { type: 'integer', description: 'Failed imports since the last success' },
+              articleCount: { type: 'integer' },
+              nextRunAt: { type: 'string', format: 'date-time' },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
 export const voterTokenSchema = {
   summary: 'A new voter token, to keep and send with votes',
   response: {

@@ -3,11 +3,24 @@ import type { ArticleRepository } from '../repository.js';
 import { DEFAULT_SITE, type SiteOrigins } from '../sites.js';
 import { sendError } from './errors.js';
 
+/** On the default site's answers: how many sites the server has, when more than one. */
+export const SITE_COUNT_HEADER = 'x-portal-sites';
+
 /** The site a request is about, and what pages may do on it. */
 export class SiteScope {
   private readonly publicOrigin: string | undefined;
   /** Sites seen in the database; one is never removed while the server runs. */
   private readonly known = new Set<string>([DEFAULT_SITE]);
+
+  /** The sites in the database and in the sites file. */
+  get siteCount(): number {
+    return new Set([...this.known, ...this.origins.sites()]).size;
+  }
+
+  /** Reads the sites from the database again: at start, and when the sites file is reloaded. */
+  async refresh(): Promise<void> {
+    for (const { id } of await this.repository.sites()) this.known.add(id);
+  }
 
   constructor(
     private readonly repository: ArticleRepository,

@@ -26,6 +26,7 @@ export async function openEmptyDatabase(url: string): Promise<DatabaseConnection
   const connection = openDatabase(url);
   if (connection.kind === 'postgres') {
     for (const table of [
+      'import_sources',
       'votes',
       'articles',
       'topics',

@@ -112,6 +112,8 @@ for (const database of DATABASES) {
       assert.equal(old.statusCode, 200);
       assert.deepEqual(old.json(), scoped.json());
       assert.doesNotMatch(old.json().title, /^xa-/);
+      assert.equal(old.headers['x-portal-sites'], '3', 'a page naming no site can be told');
+      assert.equal(scoped.headers['x-portal-sites'], undefined);
       const sites = await request('GET', '/api/v1/sites');
       assert.deepEqual(
         sites.json().items.map(({ id }: { id: string }) => id),
