@@ -228,6 +228,7 @@ export function referenceServer(
     delayMs?: number;
     failNext?: number;
     allowedOrigins?: string[];
+    sites?: boolean;
   } = {},
 ): Promise<ReferenceServer> {
   return executeServerCommand('reference-server', payload) as Promise<ReferenceServer>;
