@@ -64,9 +64,10 @@ export function referenceServerPlugin({ testOrigins }) {
       publicUrl: `http://127.0.0.1:${port}`,
       secret: 'browser-tests-secret-0123456789abcdef0123',
       allowedOrigins,
-      siteOrigins: new SiteOrigins(allowedOrigins, [
-        { id: COMMUNE_SITE, name: 'Xã An Phú', origins: allowedOrigins },
-      ]),
+      siteOrigins: new SiteOrigins(
+        allowedOrigins,
+        withSites ? [{ id: COMMUNE_SITE, name: 'Xã An Phú', origins: allowedOrigins }] : [],
+      ),
       voteRateLimit: { max: 1000, windowMs: 60_000 },
       tokenRateLimit: { max: 1000, windowMs: 60_000 },
       // The demo's misbehaving backends (/demo-backends/), as npm start serves them.
