@@ -194,7 +194,8 @@ export function clientFor(
     timeout = DEFAULT_TIMEOUT;
   }
 
-  const key = `${backend}|${api!.href}|${site ?? ''}`;
+  // Without a site, the key as before sites: votes kept by an earlier visit still find their client.
+  const key = site ? `${backend}|${api!.href}|site=${site}` : `${backend}|${api!.href}`;
   let client = clients.get(key);
   if (!client) {
     const http = new Http({
