@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -90,6 +90,34 @@ name = Lặp lại
         return true;
       },
     );
+  });
+
+  it("is the demo province's file: three portals on three origins, each with its own article 1", async () => {
+    const file = 'server/demo/province/sites.conf';
+    const sites = parseSitesFile(readFileSync(file, 'utf8'), file);
+    assert.deepEqual(
+      sites.map(({ id }) => id),
+      ['tinh', 'xa-hoa-binh', 'xa-an-phu'],
+    );
+    assert.equal(new Set(sites.map(({ origins }) => origins[0])).size, 3);
+    const harness = await createHarness('sqlite::memory:');
+    try {
+      await new ArticleRepository(harness.connection.db).saveSites(sites);
+      const scheduler = new ImportScheduler(harness.connection.db, {
+        log: { info: () => {}, warn: (message) => assert.fail(message) },
+      });
+      await scheduler.update(sites);
+      await scheduler.runDue();
+      const titles = new Set<string>();
+      for (const { id } of sites) {
+        const article = await harness.app.inject({ url: `/api/v1/sites/${id}/articles/1` });
+        assert.equal(article.statusCode, 200, id);
+        titles.add(article.json().title);
+      }
+      assert.equal(titles.size, 3, 'article 1 of each portal is its own');
+    } finally {
+      await harness.close();
+    }
   });
 
   it('stops the server start at a sites file with a mistake, naming it', async () => {
