@@ -1,6 +1,7 @@
-// A national deployment on one machine: 1,000,000 articles and 10,000,000 votes in PostgreSQL,
-// made by generate_series inside the database, then every API read and votes under autocannon,
-// each printed beside a bare Fastify route answering the same JSON, and the query plans.
+// A province on one machine: 100 sites of 10,000 articles each (1,000,000) and 10,000,000 votes
+// in PostgreSQL, made by generate_series inside the database, then every API read and votes under
+// autocannon, each printed beside a bare Fastify route answering the same JSON, reads on one site
+// beside reads spread over every site, and the query plans.
 // Not run in CI: BENCH_DATABASE_URL names a database it may empty (BENCH_REUSE=1 keeps the
 // rows of an earlier run), e.g.
 //   createdb -O widgets widgets_scale
@@ -20,11 +21,13 @@ if (!url?.startsWith('postgres')) {
   console.error('Set BENCH_DATABASE_URL to a PostgreSQL database this benchmark may empty.');
   process.exit(1);
 }
-const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1_000_000);
+const SITES = Number(process.env.BENCH_SITES ?? 100);
+const PER_SITE = Number(process.env.BENCH_ARTICLES_PER_SITE ?? 10_000);
+const ARTICLES = SITES * PER_SITE;
 const VOTES_PER_ARTICLE = Number(process.env.BENCH_VOTES_PER_ARTICLE ?? 10);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const CATEGORIES = 100;
-const TOPICS = 1000;
+const CATEGORIES = 20;
+const TOPICS = 100;
 const SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
 const START = Date.parse('2020-01-01T00:00:00Z');
 const STEP_MS = 2 * 60 * 1000;
@@ -36,28 +39,34 @@ const publishedAt = (id: number) => new Date(START + id * STEP_MS).toISOString()
 
 async function generate(db: Kysely<Database>) {
   let since = performance.now();
-  await sql`insert into categories (id, name)
-    select 'danh-muc-' || i, 'Danh mục ' || i from generate_series(0, ${CATEGORIES - 1}) i`.execute(
-    db,
-  );
-  await sql`insert into topics (id, name)
-    select 'chu-de-' || i, 'Chủ đề ' || i from generate_series(0, ${TOPICS - 1}) i`.execute(db);
-  // Indexes are built after the rows: one sort each instead of ten million insertions.
-  await sql`alter table votes drop constraint votes_one_per_voter`.execute(db);
+  await sql`insert into sites (id, name)
+    select 'xa-' || s, 'Xã số ' || s from generate_series(1, ${SITES}) s`.execute(db);
+  // Every site has the same category and topic names: the way communes name theirs.
+  await sql`insert into categories (site_id, id, name)
+    select sites.id, 'danh-muc-' || i, 'Danh mục ' || i
+    from sites, generate_series(0, ${CATEGORIES - 1}) i where sites.id <> 'default'`.execute(db);
+  await sql`insert into topics (site_id, id, name)
+    select sites.id, 'chu-de-' || i, 'Chủ đề ' || i
+    from sites, generate_series(0, ${TOPICS - 1}) i where sites.id <> 'default'`.execute(db);
+  // Indexes and checks are built after the rows: one sort each instead of ten million insertions.
+  await sql`alter table votes drop constraint votes_article_fk`.execute(db);
+  await sql`alter table votes drop constraint votes_site_one_per_voter`.execute(db);
+  await sql`alter table articles drop constraint articles_category_fk`.execute(db);
+  await sql`alter table articles drop constraint articles_topic_fk`.execute(db);
   for (const index of [
-    'articles_topic_published',
-    'articles_published_id',
-    'articles_category_published_id',
+    'articles_site_topic_published',
+    'articles_site_published_id',
+    'articles_site_category_published_id',
   ]) {
     await sql`drop index ${sql.id(index)}`.execute(db);
   }
   const points = Array.from({ length: VOTES_PER_ARTICLE }, (_, k) => k)
     .map(String)
     .join(',');
-  await sql`insert into articles (id, slug, title, lead, body_html, image_url, image_alt,
+  await sql`insert into articles (site_id, id, slug, title, lead, body_html, image_url, image_alt,
       image_caption, author, source_name, category_id, topic_id, published_at, updated_at, lang,
       total_points, rating_count, rating_open, origin, origin_id)
-    select i, 'bai-viet-' || i, 'Bài viết số ' || i || ' của cổng thông tin xã',
+    select 'xa-' || s, i, 'bai-viet-' || i, 'Bài viết số ' || i || ' của cổng thông tin xã',
       'Tóm tắt bài viết số ' || i || '.',
       '<p>' || repeat('Nội dung bài viết của Ủy ban nhân dân xã về công tác địa phương. ', 8) || '</p>',
       'https://xa.example.gov.vn/uploads/' || i || '.jpg', 'Ảnh ' || i, '', 'Ban biên tập',
@@ -68,29 +77,38 @@ async function generate(db: Kysely<Database>) {
       'vi',
       (select sum(((i + k) % 5) + 1) from unnest(array[${sql.raw(points)}]) k),
       ${VOTES_PER_ARTICLE}, 1, 'bench', i::text
-    from generate_series(1, ${ARTICLES}) i`.execute(db);
+    from generate_series(1, ${SITES}) s, generate_series(1, ${PER_SITE}) i`.execute(db);
   console.log(`${ARTICLES.toLocaleString('en')} articles: ${seconds(since)}`);
   since = performance.now();
-  await sql`insert into votes (article_id, voter_id, score, created_at)
-    select a, 'voter-' || k || '-' || a, ((a + k) % 5) + 1, '2026-11-29T00:00:00.000Z'
-    from generate_series(1, ${ARTICLES}) a, generate_series(0, ${VOTES_PER_ARTICLE - 1}) k`.execute(
-    db,
-  );
+  await sql`insert into votes (site_id, article_id, voter_id, score, created_at)
+    select 'xa-' || s, a, 'voter-' || k || '-' || a, ((a + k) % 5) + 1, '2026-11-29T00:00:00.000Z'
+    from generate_series(1, ${SITES}) s, generate_series(1, ${PER_SITE}) a,
+      generate_series(0, ${VOTES_PER_ARTICLE - 1}) k`.execute(db);
   console.log(`${(ARTICLES * VOTES_PER_ARTICLE).toLocaleString('en')} votes: ${seconds(since)}`);
   since = performance.now();
-  await sql`alter table votes add constraint votes_one_per_voter primary key (article_id, voter_id)`.execute(
-    db,
-  );
-  await sql`create index articles_topic_published on articles (topic_id, published_at)`.execute(db);
-  await sql`create index articles_published_id on articles (published_at, id)`.execute(db);
-  await sql`create index articles_category_published_id on articles (category_id, published_at, id)`.execute(
-    db,
-  );
+  await sql`alter table votes add constraint votes_site_one_per_voter
+    primary key (site_id, article_id, voter_id)`.execute(db);
+  await sql`alter table votes add constraint votes_article_fk foreign key (site_id, article_id)
+    references articles (site_id, id) on delete cascade`.execute(db);
+  await sql`alter table articles add constraint articles_category_fk
+    foreign key (site_id, category_id) references categories (site_id, id)`.execute(db);
+  await sql`alter table articles add constraint articles_topic_fk
+    foreign key (site_id, topic_id) references topics (site_id, id)`.execute(db);
+  await sql`create index articles_site_topic_published
+    on articles (site_id, topic_id, published_at)`.execute(db);
+  await sql`create index articles_site_published_id
+    on articles (site_id, published_at, id)`.execute(db);
+  await sql`create index articles_site_category_published_id
+    on articles (site_id, category_id, published_at, id)`.execute(db);
   await sql`analyze`.execute(db);
   console.log(`indexes and statistics: ${seconds(since)}`);
 }
 
-const randomId = () => 1 + Math.floor(Math.random() * ARTICLES);
+const randomId = () => 1 + Math.floor(Math.random() * PER_SITE);
+const randomSite = () => `xa-${1 + Math.floor(Math.random() * SITES)}`;
+/** One site's addresses, or any site's: the same reads, on one site's rows or on all of them. */
+let spread = false;
+const sitePath = () => `/api/v1/sites/${spread ? randomSite() : 'xa-1'}`;
 const cursorAt = (id: number) => Buffer.from(`${publishedAt(id)}|${id}`).toString('base64url');
 
 async function measure(title: string, options: autocannon.Options) {
@@ -105,7 +123,10 @@ async function measure(title: string, options: autocannon.Options) {
 
 /** A GET with a new random article id in every request. */
 const randomGet = (path: (id: number) => string): autocannon.Options['requests'] => [
-  { method: 'GET', setupRequest: (request) => ({ ...request, path: path(randomId()) }) },
+  {
+    method: 'GET',
+    setupRequest: (request) => ({ ...request, path: `${sitePath()}${path(randomId())}` }),
+  },
 ];
 
 // The server's own connection pool, as production opens it.
@@ -141,18 +162,18 @@ const recording = new Kysely<Database>({
 
 const limits = { voteRateLimit: { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 } };
 const recorder = await buildApp({ db: recording, secret: SECRET, allowedOrigins: [], ...limits });
-const middle = Math.floor(ARTICLES / 2) - (Math.floor(ARTICLES / 2) % 3);
+const middle = Math.floor(PER_SITE / 2) - (Math.floor(PER_SITE / 2) % 3);
 for (const path of [
-  `/api/v1/articles/${middle}`,
-  `/api/v1/articles/${middle}/rating`,
+  `/articles/${middle}`,
+  `/articles/${middle}/rating`,
   ...['topic', 'newer', 'older', 'category'].map(
-    (strategy) => `/api/v1/articles/${middle}/related?strategy=${strategy}`,
+    (strategy) => `/articles/${middle}/related?strategy=${strategy}`,
   ),
-  '/api/v1/articles?limit=10',
-  `/api/v1/articles?limit=10&cursor=${cursorAt(middle)}`,
-  `/api/v1/articles?limit=10&category=danh-muc-7&cursor=${cursorAt(middle)}`,
+  '/articles?limit=10',
+  `/articles?limit=10&cursor=${cursorAt(middle)}`,
+  `/articles?limit=10&category=danh-muc-7&cursor=${cursorAt(middle)}`,
 ]) {
-  const response = await recorder.inject({ url: path });
+  const response = await recorder.inject({ url: `${sitePath()}${path}` });
   if (response.statusCode !== 200) throw new Error(`${path}: ${response.statusCode}`);
 }
 await recorder.close();
@@ -167,65 +188,71 @@ await pool.end();
 
 const app = await buildApp({ db, secret: SECRET, allowedOrigins: [], ...limits });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
-const sample = await (await fetch(`${base}/api/v1/articles/${middle}`)).json();
+const sample = await (await fetch(`${base}${sitePath()}/articles/${middle}`)).json();
 const bare = Fastify();
 bare.get('/article', async () => sample);
 const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 
 const tokens = new VoterTokens(SECRET);
+/** Every read and a vote, on the addresses `sitePath` gives. */
+async function readsAndVotes(where: string) {
+  const rows = [
+    await measure(`GET /articles/{id} (${where})`, {
+      url: base,
+      requests: randomGet((id) => `/articles/${id}`),
+    }),
+    await measure(`GET /articles/{id}/rating (${where})`, {
+      url: base,
+      requests: randomGet((id) => `/articles/${id}/rating`),
+    }),
+  ];
+  for (const strategy of ['topic', 'newer', 'older', 'category']) {
+    rows.push(
+      await measure(`GET /articles/{id}/related?strategy=${strategy} (${where})`, {
+        url: base,
+        requests: randomGet(
+          (id) => `/articles/${Math.max(3, id - (id % 3))}/related?strategy=${strategy}`,
+        ),
+      }),
+    );
+  }
+  rows.push(
+    await measure(`GET /articles?limit=10&cursor= (${where})`, {
+      url: base,
+      requests: randomGet((id) => `/articles?limit=10&cursor=${cursorAt(id)}`),
+    }),
+    await measure(`GET /articles?category=&cursor= (${where})`, {
+      url: base,
+      requests: randomGet(
+        (id) => `/articles?limit=10&category=danh-muc-${id % CATEGORIES}&cursor=${cursorAt(id)}`,
+      ),
+    }),
+    await measure(`POST /articles/{id}/votes, new voter each (${where})`, {
+      url: base,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (request) => ({
+            ...request,
+            path: `${sitePath()}/articles/${randomId()}/votes`,
+            headers: { 'content-type': 'application/json', 'x-voter-token': tokens.issue() },
+            body: JSON.stringify({ score: 1 + Math.floor(Math.random() * 5) }),
+          }),
+        },
+      ],
+    }),
+  );
+  return rows;
+}
+
 const rows = [
   await measure('bare Fastify, the same article JSON (peer)', { url: `${bareUrl}/article` }),
-  await measure('GET /articles/{id}', {
-    url: base,
-    requests: randomGet((id) => `/api/v1/articles/${id}`),
-  }),
-  await measure('GET /articles/{id}/rating', {
-    url: base,
-    requests: randomGet((id) => `/api/v1/articles/${id}/rating`),
-  }),
-  ...(await (async () => {
-    const related = [];
-    for (const strategy of ['topic', 'newer', 'older', 'category']) {
-      related.push(
-        await measure(`GET /articles/{id}/related?strategy=${strategy}`, {
-          url: base,
-          requests: randomGet(
-            (id) => `/api/v1/articles/${Math.max(3, id - (id % 3))}/related?strategy=${strategy}`,
-          ),
-        }),
-      );
-    }
-    return related;
-  })()),
-  await measure('GET /articles?limit=10 (first page)', { url: `${base}/api/v1/articles?limit=10` }),
-  await measure('GET /articles?limit=10&cursor= (any page)', {
-    url: base,
-    requests: randomGet((id) => `/api/v1/articles?limit=10&cursor=${cursorAt(id)}`),
-  }),
-  await measure('GET /articles?category=&cursor= (any page)', {
-    url: base,
-    requests: randomGet(
-      (id) =>
-        `/api/v1/articles?limit=10&category=danh-muc-${id % CATEGORIES}&cursor=${cursorAt(id)}`,
-    ),
-  }),
-  await measure('POST /articles/{id}/votes (new voter each)', {
-    url: base,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (request) => ({
-          ...request,
-          path: `/api/v1/articles/${randomId()}/votes`,
-          headers: { 'content-type': 'application/json', 'x-voter-token': tokens.issue() },
-          body: JSON.stringify({ score: 1 + Math.floor(Math.random() * 5) }),
-        }),
-      },
-    ],
-  }),
+  ...(await readsAndVotes('one site')),
 ];
+spread = true;
+rows.push(...(await readsAndVotes(`any of ${SITES} sites`)));
 console.log(
-  `\n${ARTICLES.toLocaleString('en')} articles, ${(ARTICLES * VOTES_PER_ARTICLE).toLocaleString('en')} votes; autocannon, 10 connections, ${DURATION} s each:`,
+  `\n${SITES} sites × ${PER_SITE.toLocaleString('en')} articles, ${(ARTICLES * VOTES_PER_ARTICLE).toLocaleString('en')} votes; autocannon, 10 connections, ${DURATION} s each:`,
 );
 console.table(rows);
 await bare.close();

@@ -100,6 +100,8 @@ const SHARED = {
     'Địa chỉ nguồn dữ liệu riêng của phần tử này; nếu không có, dùng của trang (`data-api` trên thẻ script).',
   'attribute backend':
     'Tên bộ chuyển đổi riêng của phần tử này; nếu không có, dùng của trang (`data-backend`, mặc định `rest`).',
+  'attribute site':
+    'Trang (site) riêng của phần tử này trên máy chủ phục vụ nhiều cổng thông tin (`xa-hoa-binh`); nếu không có, dùng của trang (`data-site` trên thẻ script).',
   'css --pw-color-focus': 'Màu viền khi được chọn bằng bàn phím (mặc định #0b5394).',
   'css --pw-radius': 'Độ bo góc của nút (mặc định 0.25em).',
   'css --pw-gap': 'Khoảng cách giữa các nút (mặc định 0.25em).',

@@ -17,9 +17,10 @@ const BUDGETS = [
   // without Intl's locale data (0.05), star-rating's vote flow as its own controller and text
   // spacing reaching larger text (0.31), Safari's arrow keys and the Trusted Types message (0.21),
   // read-aloud fetched for pages that have one (0.18), recorded voices read from every backend
-  // (0.06). Back under 26 KB is open work in #19 (docs/sizes.md).
-  { pattern: /^portal-widgets\.js$/, budget: 27 * KB },
-  { pattern: /^portal-widgets\.iife\.js$/, budget: 27 * KB },
+  // (0.06); 27.25 KB with the site a page names on a server of several portals (0.27, #18). Back
+  // under 26 KB is open work in #19 (docs/sizes.md).
+  { pattern: /^portal-widgets\.js$/, budget: 27.25 * KB },
+  { pattern: /^portal-widgets\.iife\.js$/, budget: 27.25 * KB },
   // font-scaler and contrast-toggle alone: Lit's ReactiveElement without lit-html. 9.25 KB with
   // the text size's own number formatting and spacing of the larger A+ (#19, #20).
   { pattern: /^portal-toolbar\.js$/, budget: 9.25 * KB },

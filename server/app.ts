@@ -7,13 +7,16 @@ import type { Kysely } from 'kysely';
 import { articlesPlugin } from './api/articles.js';
 import { API_PREFIX, sendError } from './api/errors.js';
 import { healthPlugin } from './api/health.js';
+import { statusPlugin } from './api/status.js';
 import { ratingsPlugin } from './api/ratings.js';
-import { RATING_SUMMARY_SCHEMA } from './api/schemas.js';
+import { RATING_SUMMARY_SCHEMA, SITE_LIST_SCHEMA } from './api/schemas.js';
+import { SITE_COUNT_HEADER, SiteScope } from './api/site-scope.js';
 import { VOTER_TOKEN_HEADER } from './api/voter.js';
 import type { Database } from './db.js';
 import { demoPlugin } from './demo/plugin.js';
 import { NetworkLimit, type LimitRule } from './network-limit.js';
 import { ArticleRepository } from './repository.js';
+import { DEFAULT_SITE, SiteOrigins } from './sites.js';
 import { staticFilesPlugin } from './static-files.js';
 import { VoterTokens } from './voter-token.js';
 
@@ -21,8 +24,10 @@ export interface AppOptions {
   db: Kysely<Database>;
   /** Signs voter tokens and salts IP hashes. */
   secret: string;
-  /** Origins (scheme://host[:port]) whose pages may call the API from the browser. */
+  /** Origins (scheme://host[:port]) whose pages may call the API for the default site. */
   allowedOrigins: string[];
+  /** Every site's origins (the default site's include `allowedOrigins`); a reload updates it. */
+  siteOrigins?: SiteOrigins;
   /** Which proxies' X-Forwarded-* headers to believe; none by default (see TRUST_PROXY). */
   trustProxy?: boolean | string;
   /** The build's folder: its `/cdn/` files are served, and with `demo` its pages at `/`. */
@@ -110,14 +115,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
   });
-  const allowed = new Set(options.allowedOrigins);
+  const siteOrigins = options.siteOrigins ?? new SiteOrigins(options.allowedOrigins);
+  const sitePath = new RegExp(`^${API_PREFIX}/sites/([^/?#]+)`);
   await app.register(cors, {
-    origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
-    methods: ['GET', 'POST'],
-    allowedHeaders: ['content-type', VOTER_TOKEN_HEADER],
-    maxAge: 600,
-    // A bare OPTIONS gets an empty 204 rather than a plain-text 400.
-    strictPreflight: false,
+    // Each site's pages may call its own addresses: the site is read from the path.
+    delegator: (request, callback) => {
+      const site = sitePath.exec(request.url)?.[1] ?? DEFAULT_SITE;
+      const { origin } = request.headers;
+      callback(null, {
+        // A site no file names has no pages of its own: any page may read its 404 `no-site`.
+        origin:
+          origin !== undefined && (siteOrigins.allows(site, origin) || !siteOrigins.lists(site)),
+        methods: ['GET', 'POST'],
+        allowedHeaders: ['content-type', VOTER_TOKEN_HEADER],
+        exposedHeaders: [SITE_COUNT_HEADER],
+        maxAge: 600,
+        // A bare OPTIONS gets an empty 204 rather than a plain-text 400.
+        strictPreflight: false,
+      });
+    },
   });
   await app.register(etag, { weak: true });
   // Once closing, answers end their connection: an idle keep-alive connection would otherwise
@@ -143,26 +159,51 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const repository = new ArticleRepository(options.db);
   const tokens = new VoterTokens(options.secret);
   const publicUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
+  const scope = new SiteScope(repository, siteOrigins, publicUrl);
+  await scope.refresh();
+  // One limit per network across every site: a province's visitors share their networks.
+  const voteLimit = new NetworkLimit(options.db, options.secret, 'vote', {
+    max: 30,
+    windowMs: TEN_MINUTES,
+    ...options.voteRateLimit,
+  });
+  const tokenLimit = new NetworkLimit(options.db, options.secret, 'token', {
+    max: 100,
+    windowMs: TEN_MINUTES,
+    ...options.tokenRateLimit,
+  });
+  const siteRoutes = (scoped: boolean) => async (routes: FastifyInstance) => {
+    if (!scoped) {
+      // A page that names no site on a server of several is told so by its widgets.
+      routes.addHook('onSend', async (_request, reply) => {
+        if (scope.siteCount > 1) reply.header(SITE_COUNT_HEADER, String(scope.siteCount));
+      });
+    }
+    if (scoped) {
+      routes.addHook('preHandler', async (request, reply) => {
+        const site = scope.siteOf(request);
+        if (!(await scope.exists(site))) {
+          return sendError(
+            reply,
+            404,
+            'no-site',
+            `This server has no site "${site}"; its sites are listed at ${API_PREFIX}/sites`,
+          );
+        }
+      });
+    }
+    if (scoped) await routes.register(statusPlugin, { db: options.db, scope });
+    await routes.register(articlesPlugin, { scope, scoped, tokens, publicUrl });
+    await routes.register(ratingsPlugin, { scope, scoped, tokens, voteLimit, tokenLimit });
+  };
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      await api.register(articlesPlugin, { repository, tokens, publicUrl });
-      await api.register(ratingsPlugin, {
-        repository,
-        tokens,
-        publicUrl,
-        allowedOrigins: options.allowedOrigins,
-        voteLimit: new NetworkLimit(options.db, options.secret, 'vote', {
-          max: 30,
-          windowMs: TEN_MINUTES,
-          ...options.voteRateLimit,
-        }),
-        tokenLimit: new NetworkLimit(options.db, options.secret, 'token', {
-          max: 100,
-          windowMs: TEN_MINUTES,
-          ...options.tokenRateLimit,
-        }),
-      });
+      api.get('/sites', { schema: SITE_LIST_SCHEMA }, async () => ({
+        items: await repository.sites(),
+      }));
+      await api.register(siteRoutes(false));
+      await api.register(siteRoutes(true), { prefix: '/sites/:site' });
     },
     { prefix: API_PREFIX },
   );

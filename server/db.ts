@@ -13,17 +13,28 @@ import {
 } from 'kysely';
 import pg from 'pg';
 
+/** One portal the server serves; every article, category, topic and vote belongs to one. */
+export interface SiteTable {
+  /** Short, as pages name it (`xa-hoa-binh`, `so-y-te`). */
+  id: string;
+  name: string;
+}
+
 export interface CategoryTable {
+  site_id: string;
   id: string;
   name: string;
 }
 
 export interface TopicTable {
+  site_id: string;
   id: string;
   name: string;
 }
 
 export interface ArticleTable {
+  site_id: string;
+  /** The portal's own article id, unique within its site. */
   id: number;
   slug: string;
   title: string;
@@ -49,6 +60,7 @@ export interface ArticleTable {
 }
 
 export interface VoteTable {
+  site_id: string;
   article_id: number;
   voter_id: string;
   score: number;
@@ -57,6 +69,7 @@ export interface VoteTable {
 
 /** A recorded reading of an article (a NukeViet voice, a WordPress audio file), in its order. */
 export interface ArticleVoiceTable {
+  site_id: string;
   article_id: number;
   /** The voice's id at the source (NukeViet's voice id), the same for every article. */
   voice_id: string;
@@ -64,6 +77,21 @@ export interface ArticleVoiceTable {
   /** An absolute http(s) address, checked on import. */
   url: string;
   position: number;
+}
+
+/** A source of the sites file: its schedule and how its last imports went. */
+export interface ImportSourceTable {
+  site_id: string;
+  /** `<format> <address>`, as the sites file writes it. */
+  source: string;
+  next_run_at: string;
+  last_success_at: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+  /** Imports failed in a row since the last success; the retry waits longer after each. */
+  failures: Generated<number>;
+  /** The site's articles from this source after its last successful import. */
+  article_count: Generated<number>;
 }
 
 export interface SettingTable {
@@ -80,6 +108,7 @@ export interface RateLimitTable {
 }
 
 export interface Database {
+  sites: SiteTable;
   categories: CategoryTable;
   topics: TopicTable;
   articles: ArticleTable;
@@ -87,6 +116,7 @@ export interface Database {
   article_voices: ArticleVoiceTable;
   settings: SettingTable;
   rate_limits: RateLimitTable;
+  import_sources: ImportSourceTable;
 }
 
 export type DatabaseKind = 'sqlite' | 'postgres';

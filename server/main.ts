@@ -51,3 +51,15 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     );
   });
 }
+
+// The sites file again, applied between two requests; one with a mistake changes nothing.
+process.on('SIGHUP', () => {
+  if (!settings.sitesFile) {
+    console.warn('Portal Widgets server: SIGHUP, but no SITES_FILE to read again.');
+    return;
+  }
+  server.reload().then(
+    () => console.log(`Portal Widgets server: ${settings.sitesFile} read again and applied.`),
+    (error: Error) => console.error(`Portal Widgets server: ${error.message}`),
+  );
+});

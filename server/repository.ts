@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { RATING_CLOSED, ratingAverage, type RelatedStrategy } from '../src/model/portal-model.js';
 import type { ArticleTable, Database } from './db.js';
+import { DEFAULT_SITE } from './sites.js';
 
 export interface RatingSummary {
   articleId: number;
@@ -56,15 +57,61 @@ export function summaryOf(
   };
 }
 
-/** Every query the widgets API makes, the same on SQLite and PostgreSQL. */
+/**
+ * Every query the widgets API makes, the same on SQLite and PostgreSQL, within one site: every
+ * query names `site_id`, and every join matches it too, so nothing crosses sites.
+ */
 export class ArticleRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly site: string = DEFAULT_SITE,
+  ) {}
+
+  /** The same queries for another site. */
+  forSite(site: string): ArticleRepository {
+    return site === this.site ? this : new ArticleRepository(this.db, site);
+  }
+
+  /** Whether the site exists: a page that names no site the server has is told so. */
+  async siteExists(): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('sites')
+      .select('id')
+      .where('id', '=', this.site)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Adds the sites the sites file lists, or renames them; a site is never removed here. */
+  async saveSites(sites: readonly { id: string; name: string }[]): Promise<void> {
+    for (const { id, name } of sites) {
+      await this.db
+        .insertInto('sites')
+        .values({ id, name })
+        .onConflict((conflict) => conflict.column('id').doUpdateSet({ name }))
+        .execute();
+    }
+  }
+
+  /** Every site, by id. */
+  async sites(): Promise<{ id: string; name: string }[]> {
+    return this.db.selectFrom('sites').select(['id', 'name']).orderBy('id').execute();
+  }
 
   private articles() {
     return this.db
       .selectFrom('articles')
-      .innerJoin('categories', 'categories.id', 'articles.category_id')
-      .leftJoin('topics', 'topics.id', 'articles.topic_id')
+      .innerJoin('categories', (join) =>
+        join
+          .onRef('categories.site_id', '=', 'articles.site_id')
+          .onRef('categories.id', '=', 'articles.category_id'),
+      )
+      .leftJoin('topics', (join) =>
+        join
+          .onRef('topics.site_id', '=', 'articles.site_id')
+          .onRef('topics.id', '=', 'articles.topic_id'),
+      )
+      .where('articles.site_id', '=', this.site)
       .selectAll('articles')
       .select(['categories.name as category_name', 'topics.name as topic_name']);
   }
@@ -73,7 +120,12 @@ export class ArticleRepository {
   private summaries() {
     return this.db
       .selectFrom('articles')
-      .innerJoin('categories', 'categories.id', 'articles.category_id')
+      .innerJoin('categories', (join) =>
+        join
+          .onRef('categories.site_id', '=', 'articles.site_id')
+          .onRef('categories.id', '=', 'articles.category_id'),
+      )
+      .where('articles.site_id', '=', this.site)
       .select([
         'articles.id',
         'articles.slug',
@@ -97,6 +149,7 @@ export class ArticleRepository {
     return this.db
       .selectFrom('articles')
       .select(['id', 'category_id', 'topic_id', 'published_at'])
+      .where('site_id', '=', this.site)
       .where('id', '=', id)
       .executeTakeFirst();
   }
@@ -169,6 +222,7 @@ export class ArticleRepository {
     const rows = await this.db
       .selectFrom('article_voices')
       .select(['voice_id', 'title', 'url'])
+      .where('site_id', '=', this.site)
       .where('article_id', '=', articleId)
       .orderBy('position')
       .execute();
@@ -177,12 +231,17 @@ export class ArticleRepository {
 
   /** Replaces the article's voices with `voices`, in that order (inside the caller's transaction). */
   async setVoices(articleId: number, voices: readonly ArticleVoice[]): Promise<void> {
-    await this.db.deleteFrom('article_voices').where('article_id', '=', articleId).execute();
+    await this.db
+      .deleteFrom('article_voices')
+      .where('site_id', '=', this.site)
+      .where('article_id', '=', articleId)
+      .execute();
     if (!voices.length) return;
     await this.db
       .insertInto('article_voices')
       .values(
         voices.map((voice, position) => ({
+          site_id: this.site,
           article_id: articleId,
           voice_id: voice.id,
           title: voice.title,
@@ -197,6 +256,7 @@ export class ArticleRepository {
     const row = await this.db
       .selectFrom('articles')
       .select(['id', 'total_points', 'rating_count', 'rating_open'])
+      .where('site_id', '=', this.site)
       .where('id', '=', articleId)
       .executeTakeFirst();
     if (!row) return undefined;
@@ -214,6 +274,7 @@ export class ArticleRepository {
     const vote = await this.db
       .selectFrom('votes')
       .select('score')
+      .where('site_id', '=', this.site)
       .where('article_id', '=', articleId)
       .where('voter_id', '=', voterId)
       .executeTakeFirst();
@@ -230,10 +291,11 @@ export class ArticleRepository {
       // ratings and this voter has none, then the counters.
       const inserted = await trx
         .insertInto('votes')
-        .columns(['article_id', 'voter_id', 'score', 'created_at'])
+        .columns(['site_id', 'article_id', 'voter_id', 'score', 'created_at'])
         .expression(
           trx
             .selectNoFrom((eb) => [
+              eb.cast<string>(eb.val(this.site), 'text').as('site_id'),
               eb.cast<number>(eb.val(articleId), 'integer').as('article_id'),
               eb.cast<string>(eb.val(voterId), 'text').as('voter_id'),
               eb.cast<number>(eb.val(score), 'integer').as('score'),
@@ -244,12 +306,15 @@ export class ArticleRepository {
                 trx
                   .selectFrom('articles')
                   .select('id')
+                  .where('site_id', '=', this.site)
                   .where('id', '=', articleId)
                   .where('rating_open', '=', 1),
               ),
             ),
         )
-        .onConflict((conflict) => conflict.columns(['article_id', 'voter_id']).doNothing())
+        .onConflict((conflict) =>
+          conflict.columns(['site_id', 'article_id', 'voter_id']).doNothing(),
+        )
         .returning('score')
         .executeTakeFirst();
       if (inserted) {
@@ -259,6 +324,7 @@ export class ArticleRepository {
             total_points: eb('total_points', '+', score),
             rating_count: eb('rating_count', '+', 1),
           }))
+          .where('site_id', '=', this.site)
           .where('id', '=', articleId)
           .returning(['id', 'total_points', 'rating_count', 'rating_open'])
           .executeTakeFirstOrThrow();
@@ -267,6 +333,7 @@ export class ArticleRepository {
       const article = await trx
         .selectFrom('articles')
         .select(['id', 'total_points', 'rating_count', 'rating_open'])
+        .where('site_id', '=', this.site)
         .where('id', '=', articleId)
         .executeTakeFirst();
       if (!article) return { status: 'not-found' } as const;
@@ -275,6 +342,7 @@ export class ArticleRepository {
       const previous = await trx
         .selectFrom('votes')
         .select('score')
+        .where('site_id', '=', this.site)
         .where('article_id', '=', articleId)
         .where('voter_id', '=', voterId)
         .executeTakeFirstOrThrow();

@@ -5,12 +5,17 @@ import { databaseKind, openDatabase, type DatabaseConnection } from './db.js';
 import { migrate } from './migrations.js';
 import { ArticleRepository } from './repository.js';
 import { seedDemo, type DemoSeedResult } from './demo/seed.js';
+import { ImportScheduler } from './import/scheduler.js';
+import { readSitesFile, type SiteFileEntry } from './sites-file.js';
+import { SiteOrigins } from './sites.js';
 
 export interface ServerSettings {
   databaseUrl: string;
   port: number;
   host: string;
   allowedOrigins: string[];
+  /** The sites file (SITES_FILE): every portal, its origins and its sources. */
+  sitesFile?: string;
   voterSecret?: string;
   /** Where visitors reach this server (PUBLIC_URL); answers name its files against it. */
   publicUrl?: string;
@@ -108,6 +113,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     port,
     host: env.HOST || '127.0.0.1',
     allowedOrigins,
+    sitesFile: env.SITES_FILE?.trim() || undefined,
     voterSecret: env.VOTER_SECRET,
     publicUrl,
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
@@ -120,35 +126,57 @@ export interface RunningServer {
   url: string;
   /** What happened to the demo articles on this start; undefined when the demo is off. */
   demoSeed?: DemoSeedResult;
+  /**
+   * Reads the sites file again (SIGHUP) and applies it between two requests; a file with a
+   * mistake throws SitesFileError and changes nothing.
+   */
+  reload(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Opens (and on first start creates and migrates) the database, seeds the demo if on, then listens. */
 export async function startServer(settings: ServerSettings): Promise<RunningServer> {
+  // A sites file with a mistake stops the start before anything is opened.
+  const sites: SiteFileEntry[] = settings.sitesFile ? await readSitesFile(settings.sitesFile) : [];
   const connection = openDatabase(settings.databaseUrl);
   let app: FastifyInstance | undefined;
   try {
     await migrate(connection.db);
+    const repository = new ArticleRepository(connection.db);
+    await repository.saveSites(sites);
     const demoSeed = settings.demo ? await seedDemo(connection.db) : undefined;
     // Several instances share one secret: the first to start stores it, the others read it.
     const secret =
       settings.voterSecret ??
-      (await new ArticleRepository(connection.db).settingOnce(
-        'voter-secret',
-        randomBytes(32).toString('hex'),
-      ));
+      (await repository.settingOnce('voter-secret', randomBytes(32).toString('hex')));
+    const siteOrigins = new SiteOrigins(settings.allowedOrigins, sites);
     app = await buildApp({
       db: connection.db,
       secret,
       allowedOrigins: settings.allowedOrigins,
+      siteOrigins,
       trustProxy: settings.trustProxy,
       publicUrl: settings.publicUrl,
       staticRoot: settings.staticRoot,
       demo: settings.demo,
       logger: settings.logger,
     });
+    const log = app.log;
+    const scheduler = new ImportScheduler(connection.db, {
+      log: { info: (message) => log.info(message), warn: (message) => log.warn(message) },
+    });
+    await scheduler.update(sites);
     const address = await app.listen({ port: settings.port, host: settings.host });
-    return running(app, connection, address, demoSeed);
+    if (settings.sitesFile) scheduler.start();
+    const { sitesFile } = settings;
+    const reload = async () => {
+      if (!sitesFile) return;
+      const next = await readSitesFile(sitesFile);
+      await repository.saveSites(next);
+      siteOrigins.update(next);
+      await scheduler.update(next);
+    };
+    return running(app, connection, address, demoSeed, scheduler, reload);
   } catch (error) {
     // A failed start leaves no pool or file handle behind to keep the process alive.
     await app?.close();
@@ -162,13 +190,17 @@ function running(
   connection: DatabaseConnection,
   url: string,
   demoSeed: DemoSeedResult | undefined,
+  scheduler: ImportScheduler,
+  reload: () => Promise<void>,
 ): RunningServer {
   return {
     app,
     connection,
     url,
     demoSeed,
+    reload,
     async close() {
+      await scheduler.stop();
       await app.close();
       await connection.db.destroy();
     },

@@ -12,7 +12,7 @@ import {
   type Backend,
   type RelatedStrategy,
 } from '../src/backend/index.js';
-import { configure } from '../src/core/config.js';
+import { configure, configureFromScript } from '../src/core/config.js';
 import { openPage, rejection, until, referenceServer } from './helpers.js';
 
 const server = referenceServer;
@@ -103,13 +103,13 @@ describe('backend client on the reference server', () => {
   });
 
   it('retries reads after 5xx, but never sends a vote twice', async () => {
-    await server({ failNext: 2 });
+    await server({ failNext: 2, failOnly: '/articles/6' });
     const client = new BackendClient(restBackend({ api, http: http() }));
     expect((await client.getArticle('6')).id).to.equal('6');
     expect(countOf((await server()).requests, '/articles/6')).to.equal(3);
 
     await client.rate('6', 3).catch(() => undefined); // obtains a voter token first
-    await server({ failNext: 1 });
+    await server({ failNext: 1, failOnly: '/articles/7/votes' });
     const error = await rejection(client.rate('7', 4));
     expect(error.code).to.equal('network');
     expect(error.status, 'the answer is kept apart from no answer at all').to.equal(503);
@@ -202,6 +202,72 @@ describe('backend client on the reference server', () => {
       expect(error.code, wrong).to.equal('bad-response');
       expect(error.status).to.equal(404);
       expect(error.message).to.include('Check data-api').and.include('/api/v1');
+    }
+  });
+});
+
+describe('sites on one reference server', () => {
+  let api: string;
+  const warnings: string[] = [];
+  const originalWarn = console.warn;
+
+  beforeEach(async () => {
+    ({ url: api } = await server({ reset: true, sites: true, delayMs: 0, failNext: 0 }));
+    localStorage.clear();
+    warnings.length = 0;
+    console.warn = (message: string) => warnings.push(message);
+  });
+  afterEach(() => {
+    console.warn = originalWarn;
+    configure({ api: undefined, site: undefined });
+  });
+
+  it('reads and votes on the site the element names, never the default site', async () => {
+    const element = await fixture(html`<div api=${api} site="xa-an-phu"></div>`);
+    const client = clientFor(element);
+    expect((await client.getArticle('1')).title).to.equal('Xã An Phú: tin số 1');
+    expect((await client.rate('1', 4)).count).to.equal(1);
+    const plain = clientFor(await fixture(html`<div api=${api}></div>`));
+    const defaultSite = await plain.getArticle('1');
+    expect(defaultSite.title).to.not.include('An Phú');
+    expect(defaultSite.rating).to.deep.include({ count: 0 });
+  });
+
+  it('takes the site from the script tag, and the element’s own attribute first', async () => {
+    const script = document.createElement('script');
+    script.dataset.api = api;
+    script.dataset.site = 'xa-an-phu';
+    configureFromScript(script);
+    const paged = clientFor(await fixture(html`<div></div>`));
+    expect((await paged.getArticle('2')).title).to.equal('Xã An Phú: tin số 2');
+    const own = clientFor(await fixture(html`<div site="default"></div>`));
+    expect((await own.getArticle('2')).title).to.not.include('An Phú');
+  });
+
+  it('names data-site when a page names no site on a server of several', async () => {
+    const client = clientFor(await fixture(html`<div api=${api}></div>`));
+    await client.getArticle('1');
+    await until(() => warnings.length > 0, 'the missing site said in the console');
+    expect(warnings[0]).to.include('data-site').and.include('2 sites');
+    expect(warnings).to.have.length(1, 'said once');
+    await client.getArticle('2');
+    expect(warnings).to.have.length(1, 'said once');
+  });
+
+  it('says which site the server lacks, and refuses a malformed one before asking', async () => {
+    const errors = captureErrors();
+    try {
+      const missing = clientFor(await fixture(html`<div api=${api} site="xa-khong-co"></div>`));
+      const error = await rejection(missing.getArticle('1'));
+      expect(error).to.be.instanceOf(BackendError);
+      expect((error as BackendError).message)
+        .to.include('xa-khong-co')
+        .and.include('data-site');
+      const malformed = await fixture(html`<div api=${api} site="Xã An Phú"></div>`);
+      expect(() => clientFor(malformed)).to.throw(BackendConfigError);
+      expect(errors.messages[0]).to.include('site="Xã An Phú"');
+    } finally {
+      errors.restore();
     }
   });
 });

@@ -262,15 +262,17 @@ export interface ReferenceServer {
 
 /**
  * The real widgets API, started by the test runner (test/server-plugins.mjs). `reset` gives a
- * fresh database; `delayMs` slows every answer; `failNext` answers that many requests with 503;
- * `allowedOrigins` (with `reset`) replaces the test page's origins in ALLOWED_ORIGINS.
+ * fresh database; `delayMs` slows every answer; `failNext` answers that many requests with 503
+ * (only those whose address holds `failOnly`, when given); `allowedOrigins` (with `reset`) replaces the test page's origins in ALLOWED_ORIGINS.
  */
 export function referenceServer(
   payload: {
     reset?: boolean;
     delayMs?: number;
     failNext?: number;
+    failOnly?: string;
     allowedOrigins?: string[];
+    sites?: boolean;
   } = {},
 ): Promise<ReferenceServer> {
   return executeServerCommand('reference-server', payload) as Promise<ReferenceServer>;

@@ -10,6 +10,22 @@ const { buildApp } = await import('../server/app.ts');
 const { openDatabase } = await import('../server/db.ts');
 const { migrate } = await import('../server/migrations.ts');
 const { seedDemo } = await import('../server/demo/seed.ts');
+const { parseJson, storeArticles } = await import('../server/import/import.ts');
+const { SiteOrigins } = await import('../server/sites.ts');
+
+/** A commune's site beside the demo's default one, with ids the default site has too. */
+const COMMUNE_SITE = 'xa-an-phu';
+const communeArticles = parseJson(
+  JSON.stringify({
+    articles: [1, 2].map((id) => ({
+      id,
+      title: `Xã An Phú: tin số ${id}`,
+      bodyHtml: `<p>Tin số ${id} của xã An Phú.</p>`,
+      category: { id: 'kinh-te', name: 'Kinh tế' },
+      publishedAt: `2026-11-0${id}T02:00:00Z`,
+    })),
+  }),
+);
 
 /** A port nothing listens on at this moment. */
 function freePort() {
@@ -23,21 +39,25 @@ function freePort() {
 }
 
 /**
- * `executeServerCommand('reference-server', { reset?, delayMs?, failNext?, allowedOrigins? })` →
+ * `executeServerCommand('reference-server', { reset?, delayMs?, failNext?, failOnly?, allowedOrigins?, sites? })` →
  * `{ url, requests }`: our widgets API on a fresh in-memory SQLite database, allowing the test
  * page's origin (or, after a reset, only `allowedOrigins`). It counts requests per path, can
- * answer slowly (`delayMs`) or fail the next N requests with 503.
+ * answer slowly (`delayMs`) or fail the next N requests with 503 (only those whose address
+ * holds `failOnly`, when given, so a stray request of an earlier test cannot take the failure). With `sites`, a second site
+ * (`xa-an-phu`, articles 1 and 2 of its own) sits beside the demo's default one.
  */
 export function referenceServerPlugin({ testOrigins }) {
   let running;
   let allowedOrigins = testOrigins;
-  const behaviour = { delayMs: 0, failNext: 0 };
+  let withSites = false;
+  const behaviour = { delayMs: 0, failNext: 0, failOnly: '' };
   const requests = [];
 
   async function start() {
     const { db } = openDatabase('sqlite::memory:');
     await migrate(db);
     await seedDemo(db);
+    if (withSites) await storeArticles(db, 'json', communeArticles, { site: COMMUNE_SITE });
     // The answers' image addresses name the server itself, as PUBLIC_URL does in production.
     const port = await freePort();
     const app = await buildApp({
@@ -45,6 +65,10 @@ export function referenceServerPlugin({ testOrigins }) {
       publicUrl: `http://127.0.0.1:${port}`,
       secret: 'browser-tests-secret-0123456789abcdef0123',
       allowedOrigins,
+      siteOrigins: new SiteOrigins(
+        allowedOrigins,
+        withSites ? [{ id: COMMUNE_SITE, name: 'Xã An Phú', origins: allowedOrigins }] : [],
+      ),
       voteRateLimit: { max: 1000, windowMs: 60_000 },
       tokenRateLimit: { max: 1000, windowMs: 60_000 },
       // The demo's misbehaving backends (/demo-backends/), as npm start serves them.
@@ -54,7 +78,11 @@ export function referenceServerPlugin({ testOrigins }) {
     app.addHook('onRequest', async (request, reply) => {
       if (request.method !== 'OPTIONS') requests.push(`${request.method} ${request.url}`);
       if (behaviour.delayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
-      if (behaviour.failNext > 0 && request.method !== 'OPTIONS') {
+      if (
+        behaviour.failNext > 0 &&
+        request.method !== 'OPTIONS' &&
+        request.url.includes(behaviour.failOnly)
+      ) {
         behaviour.failNext -= 1;
         return reply.code(503).send({ error: { code: 'internal', message: 'down for the test' } });
       }
@@ -110,11 +138,17 @@ export function referenceServerPlugin({ testOrigins }) {
         await running.db.destroy();
         running = undefined;
       }
-      if (payload.reset) allowedOrigins = payload.allowedOrigins ?? testOrigins;
+      if (payload.reset) {
+        allowedOrigins = payload.allowedOrigins ?? testOrigins;
+        withSites = payload.sites ?? false;
+      }
       running ??= await start();
       if (payload.reset) requests.length = 0;
       if (payload.delayMs !== undefined) behaviour.delayMs = payload.delayMs;
-      if (payload.failNext !== undefined) behaviour.failNext = payload.failNext;
+      if (payload.failNext !== undefined) {
+        behaviour.failNext = payload.failNext;
+        behaviour.failOnly = payload.failOnly ?? '';
+      }
       return { url: running.url, requests: [...requests] };
     },
     async serverStop() {

@@ -4,15 +4,18 @@ import {
   readingMinutes,
   type RelatedStrategy,
 } from '../../src/model/portal-model.js';
-import type { ArticleRepository, SummaryRow } from '../repository.js';
+import type { SummaryRow } from '../repository.js';
 import { summaryOf as ratingOf } from '../repository.js';
 import type { VoterTokens } from '../voter-token.js';
 import { sendError } from './errors.js';
-import { articleSchema, listSchema, MAX_ID, relatedSchema } from './schemas.js';
+import { articleSchema, listSchema, MAX_ID, relatedSchema, routeSchema } from './schemas.js';
+import type { SiteScope } from './site-scope.js';
 import { personal, voterOf } from './voter.js';
 
 export interface ArticlesOptions {
-  repository: ArticleRepository;
+  scope: SiteScope;
+  /** Registered under `/sites/:site`; otherwise at the old addresses, for the default site. */
+  scoped: boolean;
   tokens: VoterTokens;
   /** Prefix for the server's own files (PUBLIC_URL), '' for path-absolute addresses. */
   publicUrl: string;
@@ -37,7 +40,7 @@ const cursorOf = (row: SummaryRow) =>
 /** Articles: the list, one article, related articles. */
 export const articlesPlugin: FastifyPluginAsync<ArticlesOptions> = async (
   api,
-  { repository, tokens, publicUrl },
+  { scope, scoped, tokens, publicUrl },
 ) => {
   // Cached answers are the same for everyone: no request header may change an address in them.
   const absolute = (url: string) =>
@@ -54,7 +57,7 @@ export const articlesPlugin: FastifyPluginAsync<ArticlesOptions> = async (
     publishedAt: row.published_at,
   });
 
-  api.get('/articles', { schema: listSchema }, async (request, reply) => {
+  api.get('/articles', { schema: routeSchema(listSchema, scoped) }, async (request, reply) => {
     const { category, limit, cursor } = request.query as {
       category?: string;
       limit: number;
@@ -64,7 +67,9 @@ export const articlesPlugin: FastifyPluginAsync<ArticlesOptions> = async (
     if (cursor && !after) {
       return sendError(reply, 400, 'invalid', 'cursor is not one this API gave out');
     }
-    const { rows, hasMore } = await repository.list({ category, cursor: after, limit });
+    const { rows, hasMore } = await scope
+      .repositoryFor(request)
+      .list({ category, cursor: after, limit });
     const last = rows.at(-1);
     return {
       items: rows.map(summaryOf),
@@ -72,46 +77,60 @@ export const articlesPlugin: FastifyPluginAsync<ArticlesOptions> = async (
     };
   });
 
-  api.get('/articles/:id', { schema: articleSchema }, async (request, reply) => {
-    const { id } = request.params as { id: number };
-    const row = await repository.find(id);
-    if (!row) return sendError(reply, 404, 'not-found', `No article ${id}`);
-    // With the voter's token the answer is theirs: fresh, with their score, never cached.
-    const voter = voterOf(tokens, request);
-    if (voter) personal(reply);
-    const [rating, voices] = await Promise.all([
-      repository.withYourScore(ratingOf(row), voter),
-      repository.voices(id),
-    ]);
-    const words = row.body_html
-      .replace(/<[^>]*>/g, ' ')
-      .split(/\s+/)
-      .filter(Boolean).length;
-    return {
-      ...summaryOf(row),
-      bodyHtml: row.body_html,
-      author: row.author,
-      source: row.source_name,
-      topic: row.topic_id ? { id: row.topic_id, name: row.topic_name ?? '' } : null,
-      updatedAt: row.updated_at,
-      lang: row.lang,
-      readingMinutes: readingMinutes(words),
-      rating,
-      voices,
-    };
-  });
+  api.get(
+    '/articles/:id',
+    { schema: routeSchema(articleSchema, scoped) },
+    async (request, reply) => {
+      const { id } = request.params as { id: number };
+      const repository = scope.repositoryFor(request);
+      // With the voter's token the answer is theirs: fresh, with their score, never cached.
+      const voter = voterOf(tokens, request);
+      if (voter) {
+        personal(reply);
+        if (scope.originRefused(request))
+          return scope.refuseOrigin(request, reply, 'read as a voter');
+      }
+      const row = await repository.find(id);
+      if (!row) return sendError(reply, 404, 'not-found', `No article ${id}`);
+      const [rating, voices] = await Promise.all([
+        repository.withYourScore(ratingOf(row), voter),
+        repository.voices(id),
+      ]);
+      const words = row.body_html
+        .replace(/<[^>]*>/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean).length;
+      return {
+        ...summaryOf(row),
+        bodyHtml: row.body_html,
+        author: row.author,
+        source: row.source_name,
+        topic: row.topic_id ? { id: row.topic_id, name: row.topic_name ?? '' } : null,
+        updatedAt: row.updated_at,
+        lang: row.lang,
+        readingMinutes: readingMinutes(words),
+        rating,
+        voices,
+      };
+    },
+  );
 
-  api.get('/articles/:id/related', { schema: relatedSchema }, async (request, reply) => {
-    const { id } = request.params as { id: number };
-    const { strategy, limit } = request.query as { strategy: string; limit: number };
-    const row = await repository.position(id);
-    if (!row) return sendError(reply, 404, 'not-found', `No article ${id}`);
-    // Strategies are asked in order, and no further once the merged list is full.
-    const lists: SummaryRow[][] = [];
-    for (const name of strategy.split(',') as RelatedStrategy[]) {
-      if (mergeRelated(lists, limit).length >= limit) break;
-      lists.push(await repository.related(row, name, limit));
-    }
-    return { items: mergeRelated(lists, limit).map(summaryOf) };
-  });
+  api.get(
+    '/articles/:id/related',
+    { schema: routeSchema(relatedSchema, scoped) },
+    async (request, reply) => {
+      const { id } = request.params as { id: number };
+      const { strategy, limit } = request.query as { strategy: string; limit: number };
+      const repository = scope.repositoryFor(request);
+      const row = await repository.position(id);
+      if (!row) return sendError(reply, 404, 'not-found', `No article ${id}`);
+      // Strategies are asked in order, and no further once the merged list is full.
+      const lists: SummaryRow[][] = [];
+      for (const name of strategy.split(',') as RelatedStrategy[]) {
+        if (mergeRelated(lists, limit).length >= limit) break;
+        lists.push(await repository.related(row, name, limit));
+      }
+      return { items: mergeRelated(lists, limit).map(summaryOf) };
+    },
+  );
 };

@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'invalid'
   | 'not-found'
   | 'no-route'
+  /** The path names a site the server does not have. */
+  | 'no-site'
   | 'already-voted'
   | typeof RATING_CLOSED
   | 'invalid-token'

@@ -1,4 +1,5 @@
 import { RELATED_STRATEGIES } from '../../src/model/portal-model.js';
+import { SITE_ID_PATTERN } from '../sites.js';
 
 /** The largest article id there is (a PostgreSQL `integer`). */
 export const MAX_ID = 2147483647;
@@ -152,6 +153,57 @@ export const ratingSchema = {
   response: { 200: { $ref: 'RatingSummary#' }, 404: errorSchema },
 };
 
+export const SITE_LIST_SCHEMA = {
+  summary: 'The sites (portals) this server serves',
+  response: {
+    200: {
+      type: 'object',
+      required: ['items'],
+      properties: {
+        items: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'name'],
+            properties: { id: { type: 'string' }, name: { type: 'string' } },
+          },
+        },
+      },
+    },
+  },
+};
+
+const nullableDate = { type: ['string', 'null'], format: 'date-time' } as const;
+
+export const SITE_STATUS_SCHEMA = {
+  summary: "The site's articles, and each source's last import: success, error, count",
+  response: {
+    200: {
+      type: 'object',
+      required: ['site', 'articles', 'sources'],
+      properties: {
+        site: { type: 'string' },
+        articles: { type: 'integer' },
+        sources: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              source: { type: 'string', description: '<format> <address>, as in the sites file' },
+              lastSuccessAt: nullableDate,
+              lastError: { type: ['string', 'null'] },
+              lastErrorAt: nullableDate,
+              failures: { type: 'integer', description: 'Failed imports since the last success' },
+              articleCount: { type: 'integer' },
+              nextRunAt: { type: 'string', format: 'date-time' },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
 export const voterTokenSchema = {
   summary: 'A new voter token, to keep and send with votes',
   response: {
@@ -181,3 +233,31 @@ export const voteSchema = {
     429: errorSchema,
   },
 };
+
+interface RouteSchema {
+  summary: string;
+  params?: { type: string; required: readonly string[]; properties: object };
+}
+
+/**
+ * A route's schema under `/sites/{site}`, or at its old address, which serves the default site.
+ * Both are in the OpenAPI description; the old one says so.
+ */
+export function routeSchema<T extends RouteSchema>(schema: T, scoped: boolean): T {
+  if (!scoped) return { ...schema, summary: `${schema.summary} (the default site)` };
+  return {
+    ...schema,
+    params: {
+      type: 'object',
+      required: ['site', ...(schema.params?.required ?? [])],
+      properties: {
+        site: {
+          type: 'string',
+          pattern: SITE_ID_PATTERN,
+          description: 'The site (portal) id, e.g. xa-hoa-binh',
+        },
+        ...schema.params?.properties,
+      },
+    },
+  };
+}

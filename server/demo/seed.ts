@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db.js';
+import { DEFAULT_SITE } from '../sites.js';
 import { CATEGORIES, SEED_ARTICLES, SEED_SOURCE, TOPICS } from './seed-data.js';
 
 /** The `origin` of the demo articles; an import removes every article with it. */
@@ -19,31 +20,34 @@ export type DemoSeedResult =
   | { status: 'has-real-articles' };
 
 /**
- * Adds the demo categories, topics and articles that are missing, unless the database holds any
- * article that is not a demo one; running it again changes nothing.
+ * Adds the demo categories, topics and articles that are missing to the default site, unless it
+ * holds any article that is not a demo one; running it again changes nothing.
  */
 export async function seedDemo(db: Kysely<Database>): Promise<DemoSeedResult> {
+  const site_id = DEFAULT_SITE;
   return db.transaction().execute(async (trx) => {
     const real = await trx
       .selectFrom('articles')
       .select('id')
+      .where('site_id', '=', site_id)
       .where('origin', '!=', DEMO_ORIGIN)
       .limit(1)
       .executeTakeFirst();
     if (real) return { status: 'has-real-articles' } as const;
     await trx
       .insertInto('categories')
-      .values(CATEGORIES.map(({ id, name }) => ({ id, name })))
-      .onConflict((conflict) => conflict.column('id').doNothing())
+      .values(CATEGORIES.map(({ id, name }) => ({ site_id, id, name })))
+      .onConflict((conflict) => conflict.columns(['site_id', 'id']).doNothing())
       .execute();
     await trx
       .insertInto('topics')
-      .values(TOPICS.map(({ id, name }) => ({ id, name })))
-      .onConflict((conflict) => conflict.column('id').doNothing())
+      .values(TOPICS.map(({ id, name }) => ({ site_id, id, name })))
+      .onConflict((conflict) => conflict.columns(['site_id', 'id']).doNothing())
       .execute();
     const rows = SEED_ARTICLES.map((article, index) => {
       const published = new Date(SEED_DATE - article.daysAgo * DAY).toISOString();
       return {
+        site_id,
         id: index + 1,
         slug: article.slug,
         title: article.title,
@@ -66,7 +70,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeedResult> {
     const inserted = await trx
       .insertInto('articles')
       .values(rows)
-      .onConflict((conflict) => conflict.columns(['origin', 'origin_id']).doNothing())
+      .onConflict((conflict) => conflict.columns(['site_id', 'origin', 'origin_id']).doNothing())
       .returning('id')
       .execute();
     return { status: 'seeded', inserted: inserted.length } as const;

@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../db.js';
 import { readSource, storeArticles, type ImportFormat } from './import.js';
 import { migrate } from '../migrations.js';
+import { DEFAULT_SITE } from '../sites.js';
 import { databaseUrlFrom } from '../start.js';
 
-const USAGE = `Usage: npm run import -- <feed.xml | articles.json | https://…> [--format rss|nukeviet|wordpress|json] [--id-offset N]
+const USAGE = `Usage: npm run import -- <feed.xml | articles.json | https://…> [--site xa-hoa-binh] [--format rss|nukeviet|wordpress|json]
 
   An RSS 2.0 or Atom feed (file or URL)
   NukeViet:          https://portal/index.php?language=vi&nv=news&op=rss   (each article read in
@@ -12,15 +13,19 @@ const USAGE = `Usage: npm run import -- <feed.xml | articles.json | https://…>
   A WordPress site:  https://site.example/wp-json   (or --format wordpress with the site URL)
   A JSON file:       { "articles": [ { "title", "bodyHtml", "category": { "id", "name" }, "publishedAt", … } ] }
 
-Stores into DATABASE_URL (default sqlite:./data/portal-widgets.sqlite). Running it again with the
-same source changes nothing. Articles keep their id at the source; a second source whose ids
-meet the first's is refused, nothing written: give it --id-offset (e.g. 1000000) to add to its
-ids. The first import removes the demo articles.`;
+Stores into DATABASE_URL (default sqlite:./data/portal-widgets.sqlite), into the site --site
+names (created if new; the default site without it). Running it again with the same source
+changes nothing. Articles keep their id at the source, within their site: give each portal a
+site of its own. A site's first import removes its demo articles.
+
+Old, for one release: --id-offset N adds N to every id, for a second portal imported into the
+same site.`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
     format: { type: 'string' },
+    site: { type: 'string' },
     'id-offset': { type: 'string' },
     help: { type: 'boolean' },
   },
@@ -50,12 +55,12 @@ try {
   await migrate(db);
   const { articles, origin, problems } = await readSource(source, format);
   for (const problem of problems) console.warn(`Import: ${problem}`);
-  const counts = await storeArticles(db, origin, articles, { idOffset });
+  const counts = await storeArticles(db, origin, articles, { idOffset, site: values.site });
   if (counts.demoRemoved) {
     console.log(`Removed the ${counts.demoRemoved} demo articles: real articles replace them.`);
   }
   console.log(
-    `Imported ${articles.length} articles from ${source}: ${counts.inserted} new, ${counts.updated} updated, ${counts.unchanged} unchanged.`,
+    `Imported ${articles.length} articles from ${source} into site ${values.site ?? DEFAULT_SITE}: ${counts.inserted} new, ${counts.updated} updated, ${counts.unchanged} unchanged.`,
   );
 } catch (error) {
   console.error(`Import failed: ${(error as Error).message}`);

@@ -9,6 +9,7 @@ import type { Database } from '../db.js';
 import { ArticleRepository, type ArticleVoice } from '../repository.js';
 import { MAX_ID } from '../api/schemas.js';
 import { DEMO_ORIGIN } from '../demo/seed.js';
+import { DEFAULT_SITE, isSiteId } from '../sites.js';
 
 /** One article as every source is turned into before it is stored. */
 export interface ImportedArticle {
@@ -568,32 +569,53 @@ export async function readSource(
 }
 
 export interface StoreOptions {
-  /** Added to every source id, so that a second source's ids do not meet the first's. */
+  /** The site the articles belong to (created if new); the default site when not given. */
+  site?: string;
+  /**
+   * Added to every source id, so that a second source's ids do not meet the first's in one
+   * site. Old: give each portal a site of its own instead; kept for one release.
+   */
   idOffset?: number;
 }
 
 /**
- * Stores articles, inserting new ones and updating changed ones by (origin, id at the source);
- * importing the same source twice changes nothing. Votes and counters are never touched.
+ * Stores articles into one site, inserting new ones and updating changed ones by (origin, id at
+ * the source); importing the same source twice changes nothing. Votes and counters are never
+ * touched.
  *
  * A new article takes its source's id (plus `idOffset`), so the portal's own `article-id`
- * names it here too; one without a source id takes the next free id. A source id that another
- * source's article already holds stops the whole import, nothing written, naming both. The demo
- * articles are removed (with their votes) by the first import: real and demo articles never mix.
+ * names it here too; one without a source id takes the next free id in the site. A source id
+ * that another source's article in the same site already holds stops the whole import, nothing
+ * written, naming both. The site's demo articles are removed (with their votes) by its first
+ * import: real and demo articles never mix.
  */
 export async function storeArticles(
   db: Kysely<Database>,
   origin: string,
   articles: ImportedArticle[],
-  { idOffset = 0 }: StoreOptions = {},
+  { idOffset = 0, site = DEFAULT_SITE }: StoreOptions = {},
 ): Promise<{ inserted: number; updated: number; unchanged: number; demoRemoved: number }> {
   if (!Number.isInteger(idOffset) || idOffset < 0 || idOffset > MAX_ID) {
     throw new Error(`--id-offset must be a whole number from 0 to ${MAX_ID}.`);
   }
+  if (!isSiteId(site)) {
+    throw new Error(
+      `Site "${site}" is not a site id: use lowercase letters, digits and hyphens, e.g. xa-hoa-binh.`,
+    );
+  }
   const counts = { inserted: 0, updated: 0, unchanged: 0, demoRemoved: 0 };
   await db.transaction().execute(async (trx) => {
-    const repository = new ArticleRepository(trx);
-    const removed = await trx.deleteFrom('articles').where('origin', '=', DEMO_ORIGIN).execute();
+    const repository = new ArticleRepository(trx, site);
+    await trx
+      .insertInto('sites')
+      .values({ id: site, name: '' })
+      .onConflict((conflict) => conflict.column('id').doNothing())
+      .execute();
+    const removed = await trx
+      .deleteFrom('articles')
+      .where('site_id', '=', site)
+      .where('origin', '=', DEMO_ORIGIN)
+      .execute();
     counts.demoRemoved = Number(removed[0]?.numDeletedRows ?? 0);
     const collisions: string[] = [];
     // A source has a few categories and topics for many articles: each is written once.
@@ -603,15 +625,15 @@ export async function storeArticles(
     for (const category of byId(articles.map((article) => article.category))) {
       await trx
         .insertInto('categories')
-        .values(category)
-        .onConflict((conflict) => conflict.column('id').doNothing())
+        .values({ site_id: site, ...category })
+        .onConflict((conflict) => conflict.columns(['site_id', 'id']).doNothing())
         .execute();
     }
     for (const topic of byId(articles.map((article) => article.topic))) {
       await trx
         .insertInto('topics')
-        .values(topic)
-        .onConflict((conflict) => conflict.column('id').doNothing())
+        .values({ site_id: site, ...topic })
+        .onConflict((conflict) => conflict.columns(['site_id', 'id']).doNothing())
         .execute();
     }
     // The highest id in use, read once when an article without a source id needs the next one.
@@ -634,6 +656,7 @@ export async function storeArticles(
       const existing = await trx
         .selectFrom('articles')
         .selectAll()
+        .where('site_id', '=', site)
         .where('origin', '=', origin)
         .where('origin_id', '=', article.originId)
         .executeTakeFirst();
@@ -649,7 +672,12 @@ export async function storeArticles(
           continue;
         }
         if (changed)
-          await trx.updateTable('articles').set(fields).where('id', '=', existing.id).execute();
+          await trx
+            .updateTable('articles')
+            .set(fields)
+            .where('site_id', '=', site)
+            .where('id', '=', existing.id)
+            .execute();
         if (voicesChanged) await repository.setVoices(existing.id, article.voices ?? []);
         counts.updated += 1;
         continue;
@@ -664,6 +692,7 @@ export async function storeArticles(
         const holder = await trx
           .selectFrom('articles')
           .select(['origin', 'origin_id'])
+          .where('site_id', '=', site)
           .where('id', '=', id)
           .executeTakeFirst();
         if (holder) {
@@ -678,6 +707,7 @@ export async function storeArticles(
             await trx
               .selectFrom('articles')
               .select((eb) => eb.fn.max('id').as('max'))
+              .where('site_id', '=', site)
               .executeTakeFirstOrThrow()
           ).max ?? 0,
         );
@@ -687,6 +717,7 @@ export async function storeArticles(
       const slugTaken = await trx
         .selectFrom('articles')
         .select('id')
+        .where('site_id', '=', site)
         .where('slug', '=', slug)
         .executeTakeFirst();
       if (slugTaken) {
@@ -694,7 +725,15 @@ export async function storeArticles(
       }
       await trx
         .insertInto('articles')
-        .values({ id, slug, ...fields, lang: 'vi', origin, origin_id: article.originId })
+        .values({
+          site_id: site,
+          id,
+          slug,
+          ...fields,
+          lang: 'vi',
+          origin,
+          origin_id: article.originId,
+        })
         .execute();
       if (article.voices?.length) await repository.setVoices(id, article.voices);
       if (highestId !== undefined) highestId = Math.max(highestId, id);
@@ -703,7 +742,7 @@ export async function storeArticles(
     if (collisions.length) {
       throw new Error(
         `${collisions.length} article(s) of ${origin} cannot keep their id, nothing was imported: ${collisions.slice(0, 5).join('; ')}${collisions.length > 5 ? '; …' : ''}. ` +
-          'Import this source with --id-offset (e.g. --id-offset 1000000) to put its ids in a range of their own.',
+          'Import each portal into a site of its own (--site xa-hoa-binh); or, the old way, give this source --id-offset (e.g. 1000000).',
       );
     }
   });

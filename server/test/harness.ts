@@ -27,10 +27,12 @@ export async function openEmptyDatabase(url: string): Promise<DatabaseConnection
   if (connection.kind === 'postgres') {
     for (const table of [
       'article_voices',
+      'import_sources',
       'votes',
       'articles',
       'topics',
       'categories',
+      'sites',
       'settings',
       'rate_limits',
       'kysely_migration',

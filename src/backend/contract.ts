@@ -32,6 +32,8 @@ export interface Backend {
 export interface BackendContext {
   /** The base URL, absolute. */
   api: string;
+  /** The site on a backend that serves several (the reference server's `/sites/{site}`). */
+  site?: string;
   http: Http;
 }
 

@@ -64,6 +64,8 @@ function lazyBackend(name: LazyAdapter, context: BackendContext): Backend {
 
 const DEFAULT_TIMEOUT = 8000;
 const NAME_PATTERN = /^[a-z][a-z0-9-]*$/;
+/** A site id as the reference server takes it. */
+const SITE_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 const factories = new Map<string, BackendFactory>([
   ['rest', restBackend],
@@ -122,16 +124,19 @@ function afterLoad(report: () => void): void {
 }
 
 /**
- * The client for an element: its own `api` / `backend` (property or attribute) first, then
- * PortalWidgets.configure(), then the script tag's data-api / data-backend. A bad value is
- * reported once in the console, naming the attribute, the value and the fix.
+ * The client for an element: its own `api` / `backend` / `site` (property or attribute) first,
+ * then PortalWidgets.configure(), then the script tag's data-api / data-backend / data-site. A
+ * bad value is reported once in the console, naming the attribute, the value and the fix.
  */
-export function clientFor(element: Element & { api?: string; backend?: string }): BackendClient {
+export function clientFor(
+  element: Element & { api?: string; backend?: string; site?: string },
+): BackendClient {
   const config = getConfig();
   // The property first: one set by a framework (or `el.api = …`) is reflected only after the
   // element's first request has been made.
   const backendAttribute = element.backend ?? element.getAttribute('backend');
   const apiAttribute = element.api ?? element.getAttribute('api');
+  const siteAttribute = element.site ?? element.getAttribute('site');
   const backend = backendAttribute ?? config.backend ?? 'rest';
   const where = (attribute: string, own: string | null) =>
     own !== null
@@ -139,11 +144,8 @@ export function clientFor(element: Element & { api?: string; backend?: string })
       : `data-${attribute} (or configure({ ${attribute} }))`;
 
   const fail = (attribute: string, value: string, fix: string): never => {
-    reportBadSetting(
-      where(attribute, attribute === 'backend' ? backendAttribute : apiAttribute),
-      value,
-      fix,
-    );
+    const own = { backend: backendAttribute, api: apiAttribute, site: siteAttribute };
+    reportBadSetting(where(attribute, own[attribute as keyof typeof own] ?? null), value, fix);
     throw new BackendConfigError(`${attribute}="${value}" is not valid. ${fix}`);
   };
 
@@ -177,6 +179,10 @@ export function clientFor(element: Element & { api?: string; backend?: string })
       'Use the http(s) address of the backend, e.g. "https://portal.example.gov.vn/api/v1".',
     );
   }
+  const site = siteAttribute ?? config.site;
+  if (site !== undefined && !SITE_PATTERN.test(site)) {
+    fail('site', site, 'Use the site id the server was given, e.g. "xa-hoa-binh".');
+  }
   let timeout = config.timeout ?? DEFAULT_TIMEOUT;
   // A wrong time-out is said once and replaced by the default: the widgets keep working.
   if (!Number.isFinite(timeout) || timeout < 100) {
@@ -188,7 +194,8 @@ export function clientFor(element: Element & { api?: string; backend?: string })
     timeout = DEFAULT_TIMEOUT;
   }
 
-  const key = `${backend}|${api!.href}`;
+  // Without a site, the key as before sites: votes kept by an earlier visit still find their client.
+  const key = site ? `${backend}|${api!.href}|site=${site}` : `${backend}|${api!.href}`;
   let client = clients.get(key);
   if (!client) {
     const http = new Http({
@@ -197,7 +204,7 @@ export function clientFor(element: Element & { api?: string; backend?: string })
       backoff: 300,
       fetch: config.fetch ?? ((input, init) => fetch(input, init)),
     });
-    client = new BackendClient(factory!({ api: api!.href, http }), key, api!.href);
+    client = new BackendClient(factory!({ api: api!.href, http, site }), key, api!.href);
     clients.set(key, client);
   }
   return client;

@@ -70,6 +70,7 @@ export class BackendElement extends PortalElement {
     articleId: { attribute: 'article-id', reflect: true, converter: emptyMeansNoAttribute },
     api: { reflect: true },
     backend: { reflect: true },
+    site: { reflect: true },
   };
 
   /** The article, by its id at the backend. */
@@ -80,6 +81,12 @@ export class BackendElement extends PortalElement {
 
   /** This element's own adapter name; otherwise the page's (`data-backend`, default `rest`). */
   backend?: string;
+
+  /**
+   * This element's own site on a server that serves several portals (`xa-hoa-binh`); otherwise
+   * the page's (`data-site` on the script tag).
+   */
+  site?: string;
 
   /** A publication date in the element's language: 26/11/2026, or November 26, 2026. */
   protected formatDate(date: Date): string {

@@ -8,6 +8,11 @@ export interface PortalWidgetsConfig {
   api?: string;
   /** The adapter: `rest` (default), `wordpress`, `nukeviet`, `static`, or a registered name. */
   backend?: string;
+  /**
+   * The portal's site on a server that serves several (`xa-hoa-binh`); without it, the
+   * reference server's default site.
+   */
+  site?: string;
   /** Time-out per request in ms (default 8000). */
   timeout?: number;
   /** A fetch to use instead of the browser's, e.g. to add headers. */
@@ -83,10 +88,10 @@ export function findOwnScript(moduleUrl: string | undefined): HTMLScriptElement 
   return null;
 }
 
-/** Applies the embedding script tag's `data-prefix`, `data-contrast-styles`, `data-api`, `data-backend`, `data-timeout`. */
+/** Applies the embedding script tag's `data-prefix`, `data-contrast-styles`, `data-api`, `data-backend`, `data-site`, `data-timeout`. */
 export function configureFromScript(script: HTMLScriptElement | null): void {
   scriptUrl = script?.src || undefined;
-  const { prefix, contrastStyles, api, backend, timeout } = script?.dataset ?? {};
+  const { prefix, contrastStyles, api, backend, site, timeout } = script?.dataset ?? {};
   const settings: PortalWidgetsConfig = {
     prefix,
     contrastStyles: contrastStyles as PortalWidgetsConfig['contrastStyles'],
@@ -94,6 +99,7 @@ export function configureFromScript(script: HTMLScriptElement | null): void {
   // Only the attributes present: an absent one must not clear a configure() call.
   if (api !== undefined) settings.api = api;
   if (backend !== undefined) settings.backend = backend;
+  if (site !== undefined) settings.site = site;
   if (timeout !== undefined) settings.timeout = Number(timeout);
   configure(settings, 'data-');
 }

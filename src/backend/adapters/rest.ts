@@ -16,13 +16,32 @@ const REFUSALS: Record<string, BackendErrorCode> = {
   'origin-not-allowed': 'origin-not-allowed',
 };
 
+/** Servers of several sites already told about, once per page. */
+const sitesExplained = new Set<string>();
+
 /**
  * Our reference widgets API (`/api/v1`): articles, related articles, ratings, and votes with a
- * voter token the server signs and this browser keeps.
+ * voter token the server signs and this browser keeps. With a site, its addresses are under
+ * `/sites/{site}`; without one, the server's default site.
  */
-export function restBackend({ api, http }: BackendContext): Backend {
-  const base = api.replace(/\/+$/, '');
-  const tokenKey = `portal-widgets.voter-token:${base}`;
+export function restBackend({ api, http, site }: BackendContext): Backend {
+  const root = api.replace(/\/+$/, '');
+  const base = site ? `${root}/sites/${encodeURIComponent(site)}` : root;
+  // A token is the server's, good on every site it serves.
+  const tokenKey = `portal-widgets.voter-token:${root}`;
+
+  /**
+   * A page that names no site reads the server's default site: when the server says it has
+   * several, that is most likely a missing setting, said once with the setting that fixes it.
+   */
+  function explainSites(response: Response): void {
+    const count = response.headers.get('x-portal-sites');
+    if (site || !count || sitesExplained.has(root)) return;
+    sitesExplained.add(root);
+    console.warn(
+      `Portal Widgets: ${root} serves ${count} sites and this page names none (the default site is read): add data-site="…" to the <script> tag.`,
+    );
+  }
 
   async function voterToken(signal?: AbortSignal): Promise<string> {
     try {
@@ -46,20 +65,24 @@ export function restBackend({ api, http }: BackendContext): Backend {
   }
 
   /**
-   * A read. Our API says "not-found" in its own error body; a 404 without one means the address
-   * is not our API at all, the commonest set-up mistake, and is said so.
+   * A read. Our API says "not-found" in its own error body, and "no-site" for a site it lacks; a
+   * 404 without either means the address is not our API at all, the commonest set-up mistake.
    */
   async function read(url: string, init: HttpRequest): Promise<unknown> {
     const response = await http.request(url, init);
+    explainSites(response);
     if (response.status === 404) {
       const body = (await response
         .clone()
         .json()
-        .catch(() => null)) as { error?: { code?: unknown } } | null;
-      if (body?.error?.code !== 'not-found') {
+        .catch(() => null)) as { error?: { code?: unknown; message?: unknown } } | null;
+      const code = body?.error?.code;
+      if (code !== 'not-found') {
         throw new BackendError(
           'bad-response',
-          `${url} answered 404, not as the widgets API does. Check data-api: it is the API's base address, ending in /api/v1`,
+          code === 'no-site'
+            ? `${String(body?.error?.message)}: check data-site`
+            : `${url} answered 404, not as the widgets API does. Check data-api: it is the API's base address, ending in /api/v1`,
           undefined,
           404,
         );
@@ -92,7 +115,7 @@ export function restBackend({ api, http }: BackendContext): Backend {
       originExplained = true;
       // For the webmaster: the visitor can do nothing about it, the server's operator can.
       console.warn(
-        `Portal Widgets: ${base} refuses votes from pages of ${location.origin}. Add ${location.origin} to ALLOWED_ORIGINS on the server.`,
+        `Portal Widgets: ${base} refuses votes from pages of ${location.origin}. Add ${location.origin} to ${site ? `site ${site}'s origins` : 'ALLOWED_ORIGINS'} on the server.`,
       );
     }
     return new BackendError(

@@ -175,7 +175,7 @@ export class ArticleView extends BackendElement {
       // Sanitised within the task: a failure shows the error state, a stale answer is dropped.
       return { article, body: await sanitize(article.bodyHtml, client.base) };
     },
-    args: () => [this.articleId, this.api, this.backend] as const,
+    args: () => [this.articleId, this.api, this.backend, this.site] as const,
     onComplete: (shown) => {
       if (shown) this.emit(new ArticleLoadEvent(shown.article));
     },

@@ -111,6 +111,7 @@ export class RelatedList extends BackendElement {
         this.nearScreen || this.loading === 'eager',
         this.api,
         this.backend,
+        this.site,
       ] as const,
     onError: (error) => this.emit(new ArticleErrorEvent(error)),
   });

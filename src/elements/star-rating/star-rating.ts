@@ -214,7 +214,11 @@ export class StarRating extends BackendElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value') || changed.has('required')) this.syncForm();
-    const source = changed.has('articleId') || changed.has('api') || changed.has('backend');
+    const source =
+      changed.has('articleId') ||
+      changed.has('api') ||
+      changed.has('backend') ||
+      changed.has('site');
     if (source && !this.formOnly) void this.rating.run();
   }
 
