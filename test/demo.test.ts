@@ -68,8 +68,12 @@ describe('demo: states gallery', () => {
 
   it('shows loading from a slow server, then errors from a down and a garbage server', async () => {
     const loading = cell('loading', 'vi').querySelector('star-rating')!;
-    expect(shadow(loading)?.querySelector('[aria-busy="true"]'), 'busy while the server waits').to
-      .exist;
+    // The slow server holds its answer for seconds: the element is busy until then.
+    await until(
+      () => !!shadow(loading)?.querySelector('[aria-busy="true"]'),
+      'busy while the server waits',
+      5000,
+    );
     for (const lang of ['vi', 'en'] as const) {
       for (const element of cell('down', lang).querySelectorAll('article-view, star-rating')) {
         await until(() => !!shadow(element)?.querySelector('[role="alert"]'), `down ${lang}`, 8000);

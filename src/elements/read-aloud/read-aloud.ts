@@ -415,9 +415,10 @@ export class ReadAloud extends PortalElement {
 
   private audioEvent(event: Event): void {
     const audio = event.target as HTMLAudioElement;
+    // Firefox may fire "play" again for a recording already playing: one event per change.
     if (event.type === 'play') {
+      if (this.audioState !== 'playing') this.emitState('playing', 'recording');
       this.audioState = 'playing';
-      this.emitState('playing', 'recording');
     } else if (event.type === 'pause' && this.audioState === 'playing' && !audio.ended) {
       this.audioState = 'paused';
       this.emitState('paused', 'recording');
