@@ -254,10 +254,21 @@ describe('contrast-toggle', () => {
           }
           return rule instanceof CSSStyleRule ? [rule] : [];
         });
+      // System colours (Mark, CanvasText, …) are the visitor's palette itself; any other colour
+      // word, variable or function in these properties is ours.
+      const SYSTEM_COLOUR =
+        /^(canvas|canvastext|linktext|visitedtext|activetext|buttonface|buttontext|buttonborder|field|fieldtext|highlight|highlighttext|selecteditem|selecteditemtext|mark|marktext|graytext|accentcolor|accentcolortext|currentcolor|inherit|transparent)$/i;
+      const NOT_A_COLOUR = /^(\d[\w.%]*|solid|dashed|dotted|double|none)$/i;
+      const setsColour = (value: string) =>
+        value
+          .split(/\s+/)
+          .some((word) => word && !SYSTEM_COLOUR.test(word) && !NOT_A_COLOUR.test(word));
       const colouring = page.document.adoptedStyleSheets
         .flatMap((sheet) => applying(sheet.cssRules))
         .filter((rule) =>
-          /(^|[\s;{])(color|background(-color)?|border(-color)?)\s*:/.test(rule.style.cssText),
+          ['color', 'background', 'background-color', 'border', 'border-color'].some((name) =>
+            setsColour(rule.style.getPropertyValue(name).trim()),
+          ),
         );
       expect(colouring.map((rule) => rule.cssText)).to.deep.equal([]);
 

