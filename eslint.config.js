@@ -60,6 +60,8 @@ export default tseslint.config(
       'server/**/*.ts',
       'bench/server.ts',
       'bench/render.ts',
+      'bench/growing-page.ts',
+      'bench/static-server.ts',
       'scripts/**/*.ts',
       'test/server-plugins.mjs',
       'test/engines.mjs',

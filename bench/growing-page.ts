@@ -4,10 +4,8 @@
 // (another checkout's dist/cdn) when given. Script, style and layout time per second from the
 // browser's own counters (CDP Performance.getMetrics); ours is a side's time less the page's
 // alone. Medians of BENCH_RUNS (5) turns with their range. Loopback only.
-import { resolve } from 'node:path';
-import fastifyStatic from '@fastify/static';
-import Fastify from 'fastify';
 import puppeteer from 'puppeteer-core';
+import { serveForBench } from './static-server.js';
 import { findChromium } from '../scripts/find-chromium.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -15,19 +13,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-const server = Fastify();
-await server.register(fastifyStatic, { root: resolve('.'), cacheControl: false, etag: false });
-const baselineRoot = process.env.BENCH_BASELINE;
-if (baselineRoot) {
-  await server.register(fastifyStatic, {
-    root: resolve(baselineRoot),
-    prefix: '/baseline/',
-    decorateReply: false,
-    cacheControl: false,
-    etag: false,
-  });
-}
-const origin = await server.listen({ port: 0, host: '127.0.0.1' });
+const { origin, baselineRoot, close } = await serveForBench();
 const browser = await puppeteer.launch({
   executablePath: findChromium(),
   args: ['--no-sandbox'],
@@ -75,7 +61,7 @@ for (let run = 0; run < RUNS; run += 1) {
   for (const [index, [, cdn]] of sides.entries()) results[index]!.push(await measure(cdn));
 }
 await browser.close();
-await server.close();
+await close();
 
 const cell = (values: number[]) =>
   `${median(values).toFixed(1)} (${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)})`.padStart(

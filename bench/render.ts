@@ -6,29 +6,15 @@
 //  2. a 5,000-word article in <article-view> (sanitised) against innerHTML of the same HTML.
 // Each case runs in a fresh page RUNS times; medians are printed. Loopback only.
 import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import fastifyStatic from '@fastify/static';
-import Fastify from 'fastify';
 import puppeteer from 'puppeteer-core';
+import { serveForBench } from './static-server.js';
 import { findChromium } from '../scripts/find-chromium.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-const server = Fastify();
-await server.register(fastifyStatic, { root: resolve('.'), cacheControl: false, etag: false });
-const baselineRoot = process.env.BENCH_BASELINE;
-if (baselineRoot) {
-  await server.register(fastifyStatic, {
-    root: resolve(baselineRoot),
-    prefix: '/baseline/',
-    decorateReply: false,
-    cacheControl: false,
-    etag: false,
-  });
-}
-const origin = await server.listen({ port: 0, host: '127.0.0.1' });
+const { origin, baselineRoot, close } = await serveForBench();
 
 function starRatingChunk(cdn: string): string {
   const chunk = readdirSync(`${cdn}/chunks`).find(
@@ -84,7 +70,7 @@ const [article, plain] = await alternate<ArticleTimes>(
 );
 
 await browser.close();
-await server.close();
+await close();
 
 const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
 console.log(
