@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { articlesPlugin } from './api/articles.js';
 import { API_PREFIX, sendError } from './api/errors.js';
 import { healthPlugin } from './api/health.js';
-import { statusPlugin } from './api/status.js';
+import { StatusToken, statusPlugin } from './api/status.js';
 import { ratingsPlugin } from './api/ratings.js';
 import { RATING_SUMMARY_SCHEMA, SITE_LIST_SCHEMA } from './api/schemas.js';
 import { SITE_COUNT_HEADER, SiteScope } from './api/site-scope.js';
@@ -43,6 +43,11 @@ export interface AppOptions {
   voteRateLimit?: LimitRule;
   /** Voter tokens minted per network per window before 429. */
   tokenRateLimit?: LimitRule;
+  /**
+   * The operator's token (STATUS_TOKEN): `Authorization: Bearer <it>` on a site's status adds
+   * where each source is and its last error. Without it, those are only in the log.
+   */
+  statusToken?: string;
   /** Fastify's logger: false, or a level such as `warn`. */
   logger?: false | { level: string };
 }
@@ -111,6 +116,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       components: {
         securitySchemes: {
           voterToken: { type: 'apiKey', in: 'header', name: VOTER_TOKEN_HEADER },
+          statusToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: "The operator's STATUS_TOKEN, for a site's status details",
+          },
         },
       },
     },
@@ -160,6 +170,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const tokens = new VoterTokens(options.secret);
   const publicUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
   const scope = new SiteScope(repository, siteOrigins, publicUrl);
+  const statusToken = new StatusToken(options.statusToken);
   await scope.refresh();
   // One limit per network across every site: a province's visitors share their networks.
   const voteLimit = new NetworkLimit(options.db, options.secret, 'vote', {
@@ -192,7 +203,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }
       });
     }
-    if (scoped) await routes.register(statusPlugin, { db: options.db, scope });
+    if (scoped) await routes.register(statusPlugin, { db: options.db, scope, token: statusToken });
     await routes.register(articlesPlugin, { scope, scoped, tokens, publicUrl });
     await routes.register(ratingsPlugin, { scope, scoped, tokens, voteLimit, tokenLimit });
   };

@@ -17,6 +17,8 @@ export interface ServerSettings {
   /** The sites file (SITES_FILE): every portal, its origins and its sources. */
   sitesFile?: string;
   voterSecret?: string;
+  /** The operator's token for the status details (STATUS_TOKEN); without it they are only logged. */
+  statusToken?: string;
   /** Where visitors reach this server (PUBLIC_URL); answers name its files against it. */
   publicUrl?: string;
   /** Which proxies' X-Forwarded-* headers to believe (Fastify's trustProxy); none by default. */
@@ -107,6 +109,12 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
   if (env.VOTER_SECRET !== undefined && env.VOTER_SECRET.length < 32) {
     throw new Error('VOTER_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`).');
   }
+  const statusToken = env.STATUS_TOKEN?.trim() || undefined;
+  if (statusToken !== undefined && (statusToken.length < 32 || /\s/.test(statusToken))) {
+    throw new Error(
+      'STATUS_TOKEN must be at least 32 characters with no spaces (e.g. `openssl rand -hex 32`).',
+    );
+  }
   return {
     databaseUrl: databaseUrlFrom(env.DATABASE_URL),
     demo: demoFrom(env.DEMO, env),
@@ -115,6 +123,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     allowedOrigins,
     sitesFile: env.SITES_FILE?.trim() || undefined,
     voterSecret: env.VOTER_SECRET,
+    statusToken,
     publicUrl,
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
@@ -157,6 +166,7 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
       siteOrigins,
       trustProxy: settings.trustProxy,
       publicUrl: settings.publicUrl,
+      statusToken: settings.statusToken,
       staticRoot: settings.staticRoot,
       demo: settings.demo,
       logger: settings.logger,

@@ -176,16 +176,32 @@ export const SITE_LIST_SCHEMA = {
 const nullableDate = { type: ['string', 'null'], format: 'date-time' } as const;
 
 export const SITE_STATUS_SCHEMA = {
-  summary: "The site's articles, and each source's last import: success, error, count",
+  summary:
+    "Whether the site's imports are current; each source's address and last error only for the operator",
+  description:
+    'Public: the article count, `ok` and `lastSuccessAt`. With `Authorization: Bearer <STATUS_TOKEN>` ' +
+    "(the operator token in the server's environment) also `sources`: where each source is and what its " +
+    'last error said. A wrong token, or any token on a server without STATUS_TOKEN, is 401. Never cached.',
+  security: [{}, { statusToken: [] }] as Record<string, string[]>[],
   response: {
     200: {
       type: 'object',
-      required: ['site', 'articles', 'sources'],
+      required: ['site', 'articles', 'ok', 'lastSuccessAt'],
       properties: {
         site: { type: 'string' },
         articles: { type: 'integer' },
+        ok: {
+          type: 'boolean',
+          description: "No source's last import failed (true for a site with no source)",
+        },
+        lastSuccessAt: {
+          ...nullableDate,
+          description:
+            "The oldest of its sources' last successful imports: every source was read since. Null while one has never succeeded, or with no source",
+        },
         sources: {
           type: 'array',
+          description: 'Only with the operator token',
           items: {
             type: 'object',
             properties: {
@@ -201,6 +217,7 @@ export const SITE_STATUS_SCHEMA = {
         },
       },
     },
+    401: errorSchema,
   },
 };
 
@@ -236,6 +253,7 @@ export const voteSchema = {
 
 interface RouteSchema {
   summary: string;
+  description?: string;
   params?: { type: string; required: readonly string[]; properties: object };
 }
 

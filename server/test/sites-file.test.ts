@@ -11,6 +11,7 @@ import { createHarness, DATABASES, type Harness } from './harness.js';
 
 const XA_A = 'https://xahoabinh.example.gov.vn';
 const XA_B = 'https://xaanphu.example.gov.vn';
+const STATUS_TOKEN = 'status-token-0123456789abcdef0123456789';
 
 const rss = (site: string, ids: number[]) => `<?xml version="1.0"?>
 <rss version="2.0"><channel><title>${site}</title><link>https://${site}.example.gov.vn/</link>
@@ -245,10 +246,15 @@ name = Xã An Phú
 source = rss https://xa-an-phu.example.gov.vn/rss
 `);
     const status = async (site: string) =>
-      (await harness.app.inject({ url: `/api/v1/sites/${site}/status` })).json();
+      (
+        await harness.app.inject({
+          url: `/api/v1/sites/${site}/status`,
+          headers: { authorization: `Bearer ${STATUS_TOKEN}` },
+        })
+      ).json();
 
     before(async () => {
-      harness = await createHarness(database.url);
+      harness = await createHarness(database.url, { statusToken: STATUS_TOKEN });
       await new ArticleRepository(harness.connection.db).saveSites(sites);
     });
     after(() => harness.close());
