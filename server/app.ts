@@ -130,6 +130,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cors, {
     // Each site's pages may call its own addresses: the site is read from the path.
     delegator: (request, callback) => {
+      // The script-tag files are the same for every page: any portal may load them as modules
+      // (a module script from another origin needs CORS), e.g. a province's portals from here.
+      if (request.url.startsWith('/cdn/')) {
+        callback(null, { origin: '*', methods: ['GET', 'HEAD'], maxAge: 600 });
+        return;
+      }
       const site = sitePath.exec(request.url)?.[1] ?? DEFAULT_SITE;
       const { origin } = request.headers;
       callback(null, {

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseJson, storeArticles } from '../import/import.js';
 import { SiteOrigins } from '../sites.js';
@@ -280,3 +283,39 @@ for (const database of DATABASES) {
     });
   });
 }
+
+describe('the script-tag files for every portal', () => {
+  it("may be loaded as modules by any portal's page, whatever its site", async () => {
+    const staticRoot = mkdtempSync(join(tmpdir(), 'pw-cdn-'));
+    mkdirSync(join(staticRoot, 'cdn'));
+    writeFileSync(join(staticRoot, 'cdn', 'portal-widgets.js'), 'export {};\n');
+    // A server whose sites all list their origins: the files are still the same for everyone.
+    const harness = await createHarness('sqlite::memory:', {
+      staticRoot,
+      demo: false,
+      siteOrigins: new SiteOrigins(
+        [XA_A],
+        [{ id: 'xa-an-phu', name: 'Xã An Phú', origins: [XA_B] }],
+      ),
+    });
+    try {
+      for (const origin of [XA_A, XA_B, 'https://xa-khac.example.gov.vn']) {
+        const answer = await harness.app.inject({
+          url: '/cdn/portal-widgets.js',
+          headers: { origin },
+        });
+        assert.equal(answer.statusCode, 200, origin);
+        assert.equal(answer.headers['access-control-allow-origin'], '*', origin);
+      }
+      // The API itself still answers only each site's own origins.
+      const api = await harness.app.inject({
+        url: '/api/v1/sites/xa-an-phu/articles',
+        headers: { origin: XA_A },
+      });
+      assert.equal(api.headers['access-control-allow-origin'], undefined);
+    } finally {
+      await harness.close();
+      rmSync(staticRoot, { recursive: true, force: true });
+    }
+  });
+});
