@@ -1,9 +1,11 @@
 // `npm run test:real`: the wordpress adapter against a real WordPress (Debian's `wordpress`
 // package, MariaDB, PHP's built-in server on loopback ports), once without and once with a
-// WP-PostRatings-shaped REST route. Sets everything up, runs the browser tests, removes it all.
+// WP-PostRatings-shaped REST route; then one reference server with three sites, that WordPress,
+// NukeViet-shaped pages and a JSON file (scripts/real-sites.test.ts). Sets everything up, runs
+// the tests, removes it all.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,12 +13,16 @@ import { fileURLToPath } from 'node:url';
 const WORDPRESS = '/usr/share/wordpress';
 const PORT = Number(process.env.REAL_WP_PORT ?? 8092);
 const SITES = { plain: PORT, rated: PORT + 1 };
-const DATABASE = 'portal_widgets_wp';
+/** The reference server, the NukeViet-shaped portal and the JSON site's portal of real-sites. */
+const PROVINCE = { api: PORT + 2, nukeviet: PORT + 3, json: PORT + 4 };
+// Named after the port, so that two checkouts on one machine can run this side by side.
+const DATABASE = `portal_widgets_wp_${PORT}`;
 const PASSWORD = randomBytes(12).toString('hex');
 const AUDIO = fileURLToPath(
   new URL('../test/fixtures/audio/lich-tiep-cong-dan.mp3', import.meta.url),
 );
-const configFile = (site) => `/etc/wordpress/config-portal-widgets-${site}.php`;
+const configName = (site) => `portal-widgets-${site}-${PORT}`;
+const configFile = (site) => `/etc/wordpress/config-${configName(site)}.php`;
 
 function fail(message) {
   console.error(`test:real: ${message}`);
@@ -26,6 +32,10 @@ function fail(message) {
 if (!existsSync(`${WORDPRESS}/wp-settings.php`))
   fail(
     `no WordPress in ${WORDPRESS}: apt-get install -y wordpress php-cli php-mysql mariadb-server`,
+  );
+if (!existsSync(`${WORDPRESS}/wp-content/themes/twentytwentythree`))
+  fail(
+    'no theme for the WordPress portal page: apt-get install -y wordpress-theme-twentytwentythree',
   );
 
 const sql = (statements) => execFileSync('mysql', ['-uroot', '-e', statements], { stdio: 'pipe' });
@@ -95,14 +105,34 @@ readfile($file);
     );
     writeFileSync(
       join(work, `${site}.php`),
-      `<?php $_SERVER['WORDPRESS_CONFIG'] = 'portal-widgets-${site}';\n`,
+      `<?php $_SERVER['WORDPRESS_CONFIG'] = '${configName(site)}';\n`,
     );
   }
   writeFileSync(
     join(work, 'rated', 'wp-content', 'mu-plugins', 'postratings-route.php'),
     POSTRATINGS_ROUTE,
   );
+  // The plain site is also a portal of the province: Debian's theme, our widgets on its posts.
+  symlinkSync(`${WORDPRESS}/wp-content/themes`, join(work, 'plain', 'wp-content', 'themes'));
+  writeFileSync(join(work, 'plain', 'wp-content', 'mu-plugins', 'portal-widgets.php'), WIDGETS);
 }
+
+/**
+ * The widgets on every post page of the plain site, as a webmaster adds them to a theme: the
+ * post's id, the province's reference server, this portal's site there.
+ */
+const api = `http://127.0.0.1:${PROVINCE.api}`;
+const WIDGETS = `<?php
+/* Plugin Name: Portal Widgets on post pages */
+add_action('wp_footer', function () {
+  if (!is_single()) return;
+  $id = (int) get_the_ID();
+  echo '<div id="portal-widgets"><article-view article-id="' . $id . '"></article-view>'
+    . '<star-rating article-id="' . $id . '"></star-rating>'
+    . '<related-list article-id="' . $id . '" strategy="category,newer,older"></related-list></div>'
+    . '<script type="module" src="${api}/cdn/portal-widgets.js" data-api="${api}/api/v1" data-site="xa-thu-nghiem"></script>';
+});
+`;
 
 /**
  * WP-PostRatings' REST route and reply shape, read from the post meta that plugin keeps
@@ -135,7 +165,7 @@ add_action('rest_api_init', function () {
 /** Installs WordPress and writes the posts; prints their ids as JSON. */
 const INSTALL = `<?php
 $_SERVER['HTTP_HOST'] = '127.0.0.1:${SITES.plain}';
-$_SERVER['WORDPRESS_CONFIG'] = 'portal-widgets-plain';
+$_SERVER['WORDPRESS_CONFIG'] = '${configName('plain')}';
 define('WP_INSTALLING', true);
 require '${WORDPRESS}/wp-load.php';
 // No e-mail about the new site (there is no mail server).
@@ -150,8 +180,9 @@ wp_delete_post(1, true);
 kses_remove_filters();
 $news = wp_insert_term('Tin tức', 'category')['term_id'];
 $notices = wp_insert_term('Thông báo', 'category')['term_id'];
-$write = function ($title, $date, $category, $tags, $excerpt, $content) {
+$write = function ($title, $date, $category, $tags, $excerpt, $content, $id = 0) {
   return wp_insert_post([
+    'import_id' => $id,
     'post_title' => $title, 'post_date' => $date, 'post_date_gmt' => get_gmt_from_date($date),
     'post_status' => 'publish', 'post_category' => [$category], 'tags_input' => $tags,
     'post_excerpt' => $excerpt, 'post_content' => $content,
@@ -159,7 +190,9 @@ $write = function ($title, $date, $category, $tags, $excerpt, $content) {
 };
 $ids = [
   'reading' => $write('Xã tổ chức ngày hội đọc sách cho thiếu nhi', '2026-11-20 08:30:00', $news, ['Văn hoá'],
-    'Hơn hai trăm em học sinh tham gia ngày hội đọc sách.', '<p>Ngày hội có thi kể chuyện và vẽ tranh.</p>'),
+    'Hơn hai trăm em học sinh tham gia ngày hội đọc sách.', '<p>Ngày hội có thi kể chuyện và vẽ tranh.</p>',
+    // From 16 on, as the NukeViet portal's articles are: the sites test wants the same ids.
+    16),
   'swimming' => $write('Khai giảng lớp học bơi mùa hè', '2026-11-18 07:00:00', $news, ['Thể thao'],
     'Lớp học bơi miễn phí cho trẻ em trong xã.', '<p>Lớp học kéo dài hai tuần.</p>'),
   'road' => $write('Xã ra quân làm đường liên thôn', '2026-11-25 06:30:00', $news, [],
@@ -223,22 +256,35 @@ async function serve() {
   }
 }
 
-function runTests(posts) {
-  const sites = Object.fromEntries(
-    Object.entries(SITES).map(([site, port]) => [site, `http://127.0.0.1:${port}`]),
-  );
+function run(command, args, env) {
   return new Promise((resolve) => {
-    const runner = spawn(
-      'npx',
-      ['web-test-runner', '--config', 'web-test-runner.real.config.mjs', ...process.argv.slice(2)],
-      {
-        stdio: 'inherit',
-        env: { ...process.env, REAL_WORDPRESS: JSON.stringify({ ...sites, posts }) },
-      },
-    );
+    const runner = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
     runner.on('exit', (code) => resolve(code ?? 1));
   });
 }
+
+/** What the tests are told of the real systems: the sites, the posts' ids, the province's ports. */
+function realSystems(posts) {
+  const sites = Object.fromEntries(
+    Object.entries(SITES).map(([site, port]) => [site, `http://127.0.0.1:${port}`]),
+  );
+  return { REAL_WORDPRESS: JSON.stringify({ ...sites, posts, province: PROVINCE }) };
+}
+
+const runTests = (posts) =>
+  run(
+    'npx',
+    ['web-test-runner', '--config', 'web-test-runner.real.config.mjs', ...process.argv.slice(2)],
+    realSystems(posts),
+  );
+
+/** The province: one reference server, three sites (this WordPress among them). */
+const runSitesTests = (posts) =>
+  run(
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=spec', 'scripts/real-sites.test.ts'],
+    realSystems(posts),
+  );
 
 process.on('SIGINT', () => {
   cleanUp();
@@ -251,7 +297,12 @@ try {
   configure();
   const posts = install();
   await serve();
-  code = await runTests(posts);
+  // The widgets' files the portals' pages load from the reference server.
+  if (!existsSync(fileURLToPath(new URL('../dist/cdn/portal-widgets.js', import.meta.url))))
+    await run('node', ['scripts/build.mjs']);
+  const adapter = await runTests(posts);
+  const province = await runSitesTests(posts);
+  code = adapter || province;
 } catch (error) {
   // Said here so that the servers, config files and database are still removed below.
   console.error(`test:real: ${error.message}`);
