@@ -203,7 +203,9 @@ describe('contrast-toggle', () => {
       const settled = async (): Promise<string> => {
         let last = await screenshotOf(page, image);
         for (let tries = 0; tries < 10; tries++) {
-          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          await new Promise((resolve) =>
+            requestAnimationFrame(() => requestAnimationFrame(resolve)),
+          );
           const next = await screenshotOf(page, image);
           if (next === last) return next;
           last = next;
