@@ -22,7 +22,8 @@ const BUDGETS = [
   // the text size's own number formatting and spacing of the larger A+ (#19, #20).
   { pattern: /^portal-toolbar\.js$/, budget: 9.25 * KB },
   // read-aloud alone with lit, which portal-widgets.js fetches only for a page that has one.
-  { pattern: /^read-aloud\.js$/, budget: 14 * KB },
+  // 14.25 KB with the seek bar (recording time or sentence, said in words: 0.33 KB).
+  { pattern: /^read-aloud\.js$/, budget: 14.25 * KB },
   { pattern: /^autoloader\.js$/, budget: 1.5 * KB },
   // Each element's own chunk; lit, the core and the backend client are shared chunks.
   // 4.35 KB since the body allow-list both sanitisers share and the backend address checks;
@@ -31,8 +32,9 @@ const BUDGETS = [
   // 5.25 KB: each vote outcome worded for what it is, focus kept, keys and pointer apart (#13);
   // 5.5 KB with the vote flow as a controller and WebKit's arrow keys handled (#20).
   { pattern: /^chunks\/star-rating\.define-.*\.js$/, budget: 5.5 * KB },
-  // Two players (recording, speech), sentences and highlight, abbreviations, two languages.
-  { pattern: /^chunks\/read-aloud\.define-.*\.js$/, budget: 7 * KB },
+  // Two players (recording, speech), sentences and highlight, abbreviations, two languages;
+  // 7.25 KB with the seek bar.
+  { pattern: /^chunks\/read-aloud\.define-.*\.js$/, budget: 7.25 * KB },
   { pattern: /^chunks\/[a-z-]+\.define-.*\.js$/, budget: 2.5 * KB },
 ];
 
