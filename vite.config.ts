@@ -120,6 +120,15 @@ const builds: Record<string, UserConfig> = {
       },
     },
   },
+  // An article body's code for the single-file bundles, fetched with a page's first article.
+  'article-body': {
+    define: { __SINGLE_FILE__: 'true' },
+    build: {
+      outDir: 'dist/cdn',
+      lib: { entry: 'src/article-body.ts', formats: ['es'], fileName: () => 'article-body.js' },
+      rolldownOptions: { output: { minify: true } },
+    },
+  },
   // DOMPurify for the single-file bundles, fetched only on browsers without Element.setHTML().
   sanitizer: {
     build: {

@@ -35,10 +35,14 @@ function demoCdnMiddleware(context, next) {
   return next();
 }
 
-/** `/single-file/` holds portal-widgets.js alone, as a portal that copied only that file. */
+/**
+ * `/single-file/` holds portal-widgets.js alone, as a portal that copied only that file;
+ * `/two-files/` holds it and article-body.js, but not sanitizer.js.
+ */
 function singleFileMiddleware(context, next) {
-  if (context.path === '/single-file/portal-widgets.js')
-    context.path = '/dist/cdn/portal-widgets.js';
+  const [, folder, file] = /^\/(single-file|two-files)\/([a-z-]+\.js)$/.exec(context.path) ?? [];
+  if (file === 'portal-widgets.js' || (folder === 'two-files' && file === 'article-body.js'))
+    context.path = `/dist/cdn/${file}`;
   return next();
 }
 

@@ -11,6 +11,7 @@ for (const mode of [
   'toolbar',
   'read-aloud',
   'iife',
+  'article-body',
   'sanitizer',
   'adapters',
   'autoloader',

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { settingsFromEnv, startServer } from './start.js';
 
@@ -8,6 +9,30 @@ try {
   console.error(`Portal Widgets server: ${(error as Error).message}`);
   process.exit(1);
 }
+
+/** The province in miniature beside the demo (repository only; PROVINCE_DEMO=0 leaves it out). */
+async function startProvinceDemo(): Promise<{ close(): Promise<void> } | undefined> {
+  const module = new URL('../scripts/province.ts', import.meta.url);
+  if (process.env.PROVINCE_DEMO === '0' || !existsSync(module)) return undefined;
+  try {
+    // Imported by address, so that the compiled server does not carry the demo's scripts.
+    const { startProvince } = (await import(module.href)) as {
+      startProvince(): Promise<{ api: string; portals: { url: string }[]; close(): Promise<void> }>;
+    };
+    const started = await startProvince();
+    console.log(
+      `A province on one server (${started.api}/sites): ${started.portals.map(({ url }) => url).join(', ')}`,
+    );
+    return started;
+  } catch (error) {
+    console.warn(
+      `Portal Widgets: the province demo did not start (${(error as Error).message}); the demo above runs without it. PROVINCE_DEMO=0 silences this.`,
+    );
+    return undefined;
+  }
+}
+
+let province: { close(): Promise<void> } | undefined;
 
 const server = await startServer({
   ...settings,
@@ -33,6 +58,7 @@ if (settings.demo) {
   if (server.demoSeed?.status === 'has-real-articles') {
     console.log('The database holds imported articles, so no demo articles were added to it.');
   }
+  province = await startProvinceDemo();
 } else {
   console.log(
     `Portal Widgets: API at ${server.url}/api/v1 (${kind}), script-tag files at ${server.url}/cdn/; no demo (DEMO=1 to add it).`,
@@ -42,7 +68,7 @@ if (settings.demo) {
 // Finish the requests in flight, then close the database, on a deploy or Ctrl-C.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
-    server.close().then(
+    Promise.all([server.close(), province?.close()]).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error);

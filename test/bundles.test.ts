@@ -213,6 +213,9 @@ describe('shipped bundles', () => {
         expect(loaded.some((name) => name.endsWith('/dist/cdn/sanitizer.js'))).to.equal(
           sanitiser === 'DOMPurify',
         );
+        expect(loaded.filter((name) => name.endsWith('/dist/cdn/article-body.js'))).to.have.length(
+          1,
+        );
         expect(document.head.querySelector('script[type="application/ld+json"]')).to.exist;
         const rating = document.querySelector('star-rating')!;
         await until(
@@ -263,22 +266,28 @@ describe('shipped bundles', () => {
     });
   });
 
-  describe('portal-widgets.js copied alone, in a browser without Element.setHTML (Safari)', () => {
-    it('says in the element and in the console that sanitizer.js is missing, never a blank body', async () => {
-      await referenceServer({ reset: true, delayMs: 0, failNext: 0 });
-      const { window, document } = await open('/test/fixtures/single-file-page.html');
-      expect(window.Element.prototype).not.to.have.property('setHTML');
-      const view = document.querySelector('article-view')!;
-      await until(() => !!view.shadowRoot?.querySelector('[role="alert"]'), 'an alert');
-      const alert = view.shadowRoot!.querySelector('[role="alert"]')!;
-      expect(alert.textContent).to.include('sanitizer.js');
-      expect(
-        window.consoleMessages.filter(({ level }) => level === 'error').map(({ text }) => text),
-      ).to.satisfy((texts: string[]) =>
-        texts.some((text) => text.includes('/single-file/sanitizer.js')),
-      );
-      expect(window.pageErrors).to.deep.equal([]);
-    });
+  describe('portal-widgets.js copied without the files beside it', () => {
+    for (const [missing, page, where] of [
+      ['article-body.js', 'single-file-page', 'in every browser'],
+      ['sanitizer.js', 'two-files-page', 'in a browser without Element.setHTML (Safari)'],
+    ] as const) {
+      it(`says in the element and in the console that ${missing} is missing, ${where}, never a blank body`, async () => {
+        await referenceServer({ reset: true, delayMs: 0, failNext: 0 });
+        const { window, document } = await open(`/test/fixtures/${page}.html`);
+        const view = document.querySelector('article-view')!;
+        await until(() => !!view.shadowRoot?.querySelector('[role="alert"]'), 'an alert');
+        const alert = view.shadowRoot!.querySelector('[role="alert"]')!;
+        expect(alert.textContent).to.include(`thiếu tệp ${missing} bên cạnh portal-widgets.js`);
+        expect(alert.querySelector('[part~="retry"]'), 'the file may be copied since').to.exist;
+        const folder = page.replace('-page', '');
+        expect(
+          window.consoleMessages.filter(({ level }) => level === 'error').map(({ text }) => text),
+        ).to.satisfy((texts: string[]) =>
+          texts.some((text) => text.includes(`/${folder}/${missing} could not be loaded`)),
+        );
+        expect(window.pageErrors).to.deep.equal([]);
+      });
+    }
   });
 
   describe('portal-toolbar.js', () => {
@@ -397,6 +406,13 @@ describe('shipped bundles', () => {
           () => parseFloat(page.window.getComputedStyle(body).fontSize) > before,
           'larger article text',
         );
+        // The portal shows its own article: the body's code is never fetched.
+        const ours = page.window.performance
+          .getEntriesByType('resource')
+          .map(({ name }) => new URL(name).pathname)
+          .filter((path) => path.startsWith('/dist/cdn/'));
+        expect(ours).to.include('/dist/cdn/portal-widgets.js');
+        expect(ours).not.to.include('/dist/cdn/article-body.js');
         expect(page.window.pageErrors).to.deep.equal([]);
       });
     }

@@ -132,6 +132,8 @@ const select = (element: ReadAloud, part: string) =>
   shadow(element).querySelector<HTMLSelectElement>(`select[part="${part}"]`);
 const progress = (element: ReadAloud) =>
   shadow(element).querySelector('[part="progress"]')!.textContent!.trim();
+const seekBar = (element: ReadAloud) =>
+  shadow(element).querySelector<HTMLInputElement>('input[part="seek"]');
 const status = (element: ReadAloud) =>
   shadow(element).querySelector('[role="status"]')!.textContent!.trim();
 const highlighted = () => [...(CSS.highlights.get('pw-reading') ?? [])].map(String);
@@ -223,6 +225,34 @@ describe('read-aloud with the browser speech', () => {
       'playing',
     ]);
     expect(events.every(({ source }) => source === 'speech')).to.equal(true);
+  });
+
+  it('moves to another sentence with its seek bar, by keys or by hand, reading or paused', async () => {
+    const { element } = await storyReader();
+    expect(seekBar(element), 'no bar before reading').to.equal(null);
+    await press(element, 'play');
+    const bar = seekBar(element)!;
+    expect([bar.min, bar.max, bar.value]).to.deep.equal(['1', '5', '1']);
+    expect(bar.getAttribute('aria-label')).to.equal('Vị trí đang nghe');
+    expect(bar.getAttribute('aria-valuetext')).to.equal('Câu 1 trên 5');
+    bar.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await element.updateComplete;
+    expect(speech.current!.text, 'reading from the third sentence').to.equal(EXPECTED[2]);
+    expect(progress(element)).to.equal('Câu 3/5');
+    expect(seekBar(element)!.getAttribute('aria-valuetext')).to.equal('Câu 3 trên 5');
+    expect(highlighted()).to.deep.equal([EXPECTED[2]]);
+    expect(shadow(element).activeElement, 'focus stays on the bar').to.equal(seekBar(element));
+    await press(element, 'play');
+    seekBar(element)!.value = '5';
+    seekBar(element)!.dispatchEvent(new Event('change'));
+    await element.updateComplete;
+    expect(speech.current, 'still paused').to.equal(undefined);
+    await press(element, 'play');
+    expect(speech.current!.text, 'resumed where the bar was left').to.equal(EXPECTED[4]);
+    await press(element, 'stop');
+    expect(seekBar(element)).to.equal(null);
   });
 
   it('is driven by the keyboard: Enter and Space on its buttons, Escape stops', async () => {
@@ -646,6 +676,24 @@ describe('read-aloud with recordings', function () {
     await expect(element).to.be.accessible();
     expect(events.map(({ state }) => state)).to.deep.equal(['playing', 'paused']);
     expect(events.every(({ source }) => source === 'recording')).to.equal(true);
+  });
+
+  it('seeks within the recording with its bar, which says the time in words', async function () {
+    skipWhereNoSound(this);
+    const { element } = await articlePage();
+    expect(shadow(element).querySelector('[part="seek"]'), 'no bar before playing').to.equal(null);
+    button(element, 'play').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !!shadow(element).querySelector('[part="seek"]'), 'the bar', 8000);
+    const bar = shadow(element).querySelector<HTMLInputElement>('[part="seek"]')!;
+    expect(bar.max).to.equal(String(Math.floor(audio(element).duration)));
+    expect(bar.getAttribute('aria-valuetext')).to.match(/^0 phút \d+ giây trên 0 phút \d+ giây$/);
+    const before = audio(element).currentTime;
+    bar.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    expect(audio(element).currentTime, 'two seconds on').to.be.at.least(Math.floor(before) + 2);
+    expect(audio(element).paused, 'still playing').to.equal(false);
   });
 
   it('switches voice while playing and remembers the choice', async function () {

@@ -2,7 +2,7 @@ import { Task } from '@lit/task';
 import { html, nothing, unsafeCSS, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Article } from '../../backend/schema.js';
 import { BackendElement } from '../../bases/backend-element.js';
-import { reportBadSetting } from '../../core/config.js';
+import { getScriptUrl, reportBadSetting } from '../../core/config.js';
 import { heading } from '../../core/heading.js';
 import { ArticleErrorEvent, ArticleLoadEvent } from '../../bases/events.js';
 import type { Translations } from '../../core/lang.js';
@@ -11,12 +11,33 @@ import { fetchStateStyles } from '../../styles/fetch-state.js';
 import { READING_STYLES } from '../../styles/reading.js';
 import { hostStyles } from '../../styles/shared.js';
 import { articleViewStyles, PRINT_ALONE } from './article-view.styles.js';
-import {
-  sanitize,
-  SanitizerMissingError,
-  trustedPolicy,
-  TrustedTypesRefusedError,
-} from './sanitize.js';
+import { trustedPolicy } from '../../core/trusted-policy.js';
+import { SanitizerMissingError } from './body-errors.js';
+import { showableBody } from './body.js';
+
+declare const __SINGLE_FILE__: boolean;
+
+type BodyCode = { showableBody: typeof showableBody };
+
+let bodyCode: Promise<BodyCode> | undefined;
+
+/**
+ * The body's code: article-body.js from beside the script-tag files (asked for with the article,
+ * not after it), bundled everywhere else. A failed load is tried again on the next article.
+ */
+function loadBody(): Promise<BodyCode> {
+  if (!__SINGLE_FILE__) return Promise.resolve({ showableBody });
+  if (!bodyCode) {
+    const url = new URL('article-body.js', getScriptUrl() ?? location.href).href;
+    bodyCode = (import(/* @vite-ignore */ url) as Promise<BodyCode>).catch(() => {
+      bodyCode = undefined;
+      const error = new SanitizerMissingError(url);
+      console.error(`Portal Widgets: ${error.message}.`);
+      throw error;
+    });
+  }
+  return bodyCode;
+}
 
 /** An article as the element shows it, with its body sanitised. */
 interface ShownArticle {
@@ -29,7 +50,7 @@ const STRINGS: Translations<{
   minutes: string;
   table: string;
   by: string;
-  noSanitizer: string;
+  noSanitizer: (file: string) => string;
   tooLarge: string;
   policyRefused: string;
 }> = {
@@ -38,8 +59,8 @@ const STRINGS: Translations<{
     minutes: 'phút đọc',
     table: 'Bảng',
     by: 'Tác giả',
-    noSanitizer:
-      'Không hiển thị được nội dung bài viết: thiếu tệp sanitizer.js bên cạnh portal-widgets.js. Xem thông báo trong bảng điều khiển của trình duyệt.',
+    noSanitizer: (file) =>
+      `Không hiển thị được nội dung bài viết: thiếu tệp ${file} bên cạnh portal-widgets.js. Xem thông báo trong bảng điều khiển của trình duyệt.`,
     tooLarge: 'Bài viết quá dài để hiển thị tại đây.',
     policyRefused:
       'Không hiển thị được bài viết: cần thêm portal-widgets vào trusted-types của trang.',
@@ -49,8 +70,8 @@ const STRINGS: Translations<{
     minutes: 'min read',
     table: 'Table',
     by: 'By',
-    noSanitizer:
-      'The article body cannot be shown: sanitizer.js is missing beside portal-widgets.js. See the message in the browser console.',
+    noSanitizer: (file) =>
+      `The article body cannot be shown: ${file} is missing beside portal-widgets.js. See the message in the browser console.`,
     tooLarge: 'This article is too long to show here.',
     policyRefused: "The article cannot be shown: add portal-widgets to the page's trusted-types.",
   },
@@ -66,44 +87,6 @@ export const MAX_BODY_CHARACTERS = 2e6;
 class BodyTooLargeError extends Error {}
 
 let printSheetAdopted = false;
-
-/** Makes the sanitised body fit the page: safe links, lazy images, scrollable tables, headings below the title. */
-function finishBody(
-  body: DocumentFragment,
-  headingLevel: number,
-  tableLabel: string,
-): DocumentFragment {
-  for (const link of body.querySelectorAll('a[target]'))
-    link.setAttribute('rel', 'noopener noreferrer');
-  for (const image of body.querySelectorAll('img')) {
-    image.loading = 'lazy';
-    image.decoding = 'async';
-    if (!image.hasAttribute('alt')) image.alt = '';
-  }
-  body.querySelectorAll('table').forEach((table, index) => {
-    // A focusable, named region so keyboard users can scroll a wide table.
-    const region = document.createElement('div');
-    region.className = 'table-scroll';
-    region.tabIndex = 0;
-    region.setAttribute('role', 'region');
-    region.setAttribute('aria-label', `${tableLabel} ${index + 1}`);
-    table.replaceWith(region);
-    region.append(table);
-  });
-  const headings = [...body.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')];
-  // A loop, not Math.min(...): a body may hold more headings than a call takes arguments.
-  const highest = headings.reduce((min, element) => Math.min(min, Number(element.localName[1])), 7);
-  const shift = Math.max(0, headingLevel + 1 - highest);
-  if (shift) {
-    for (const element of headings) {
-      const level = Math.min(6, Number(element.localName[1]) + shift);
-      const replacement = document.createElement(`h${level}`);
-      replacement.append(...element.childNodes);
-      element.replaceWith(replacement);
-    }
-  }
-  return body;
-}
 
 /**
  * A news article from the configured backend: headline, lead, meta line, main image with its
@@ -165,6 +148,9 @@ export class ArticleView extends BackendElement {
     task: async ([id], { signal }): Promise<ShownArticle | undefined> => {
       if (this.prerendered) return undefined;
       const client = this.client();
+      const code = loadBody();
+      // Reported when awaited below, unless the article itself fails first.
+      code.catch(() => undefined);
       const article = await client.getArticle(String(id), { signal });
       if (article.bodyHtml.length > MAX_BODY_CHARACTERS) {
         console.error(
@@ -173,7 +159,10 @@ export class ArticleView extends BackendElement {
         throw new BodyTooLargeError();
       }
       // Sanitised within the task: a failure shows the error state, a stale answer is dropped.
-      return { article, body: await sanitize(article.bodyHtml, client.base) };
+      const body = await (
+        await code
+      ).showableBody(article.bodyHtml, client.base, this.level, this.strings(STRINGS).table);
+      return { article, body };
     },
     args: () => [this.articleId, this.api, this.backend, this.site] as const,
     onComplete: (shown) => {
@@ -231,7 +220,7 @@ export class ArticleView extends BackendElement {
     const target = this.renderRoot.querySelector('[part="body"]');
     if (target) {
       this.renderedBody = shown;
-      target.replaceChildren(finishBody(shown.body, this.level, this.strings(STRINGS).table));
+      target.replaceChildren(shown.body);
       this.updateJsonLd(shown);
     }
   }
@@ -298,12 +287,16 @@ export class ArticleView extends BackendElement {
   }
 
   protected override describeError(error: unknown): { message: string; retry: boolean } {
-    if (error instanceof SanitizerMissingError)
-      return { message: this.strings(STRINGS).noSanitizer, retry: true };
+    // By name: article-body.js, a file of its own, throws its own copies of these classes.
+    const name = (error as Error | undefined)?.name;
+    if (name === 'SanitizerMissingError') {
+      const file = (error as SanitizerMissingError).url.replace(/^.*\//, '');
+      return { message: this.strings(STRINGS).noSanitizer(file), retry: true };
+    }
     if (error instanceof BodyTooLargeError)
       return { message: this.strings(STRINGS).tooLarge, retry: false };
     // Trying again cannot help: only the page's rules can change.
-    if (error instanceof TrustedTypesRefusedError)
+    if (name === 'TrustedTypesRefusedError')
       return { message: this.strings(STRINGS).policyRefused, retry: false };
     return super.describeError(error);
   }

@@ -1,38 +1,10 @@
-import { getScriptUrl } from '../../core/config.js';
 import { safeUrl } from '../../core/safe-url.js';
+import { trustedPolicy } from '../../core/trusted-policy.js';
+import { SanitizerMissingError, TrustedTypesRefusedError } from './body-errors.js';
 
 declare const __SINGLE_FILE__: boolean;
 
 type DOMPurifyModule = typeof import('dompurify');
-type TrustedPolicy = {
-  createHTML(input: string): unknown;
-  createScript(input: string): unknown;
-};
-
-const POLICY_KEY = Symbol.for('portal-widgets.trusted-types-policy');
-
-/**
- * The named Trusted Types policy `portal-widgets`, for pages that enforce Trusted Types. It only
- * feeds the two sanitisers below (each keeps only what BODY_ELEMENTS and BODY_ATTRIBUTES allow)
- * and JSON-LD made by us; it is never exported.
- */
-export function trustedPolicy(): TrustedPolicy | undefined {
-  const registry = globalThis as { [POLICY_KEY]?: TrustedPolicy };
-  const factory = (
-    globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): TrustedPolicy } }
-  ).trustedTypes;
-  if (!registry[POLICY_KEY] && factory) {
-    try {
-      registry[POLICY_KEY] = factory.createPolicy('portal-widgets', {
-        createHTML: (input: string) => input,
-        createScript: (input: string) => input,
-      });
-    } catch {
-      // The page's CSP does not list the policy name: DOMPurify's own policy, or none, applies.
-    }
-  }
-  return registry[POLICY_KEY];
-}
 
 /** What an article body may hold, on both paths: text, links, images, figures, tables, video. */
 export const BODY_ELEMENTS = [
@@ -157,29 +129,13 @@ export function sanitizeNatively(html: string, base: string): DocumentFragment {
   return keepSafeAddresses(range.extractContents(), base);
 }
 
-/** The sanitiser file did not load (single-file bundles on browsers without setHTML). */
-export class SanitizerMissingError extends Error {
-  override readonly name = 'SanitizerMissingError';
-
-  constructor(readonly url: string) {
-    super(
-      `${url} could not be loaded. Browsers without Element.setHTML() (Safari) need it to show article bodies: copy the whole cdn folder, not portal-widgets.js alone`,
-    );
-  }
-}
-
-/** A page enforcing Trusted Types refused our policy, and this browser has no Element.setHTML(). */
-export class TrustedTypesRefusedError extends Error {
-  override readonly name = 'TrustedTypesRefusedError';
-}
-
 let purify: Promise<DOMPurifyModule['default']> | undefined;
 
 /** DOMPurify, loaded only when an article needs it and the browser has no Element.setHTML(). */
 function loadPurify(): Promise<DOMPurifyModule['default']> {
   if (!purify) {
-    // The script-tag bundle stays one file; the sanitiser ships beside it as sanitizer.js.
-    const url = new URL('sanitizer.js', getScriptUrl() ?? location.href).href;
+    // In the script-tag files this code is article-body.js, and DOMPurify sanitizer.js beside it.
+    const url = __SINGLE_FILE__ ? new URL('sanitizer.js', import.meta.url).href : '';
     purify = (
       __SINGLE_FILE__
         ? (import(/* @vite-ignore */ url) as Promise<DOMPurifyModule>).catch(() => {

@@ -33,6 +33,16 @@ export const readAloudStyles = css`
     outline: 3px solid var(--pw-color-focus, #0b5394);
     outline-offset: 2px;
   }
+  input {
+    inline-size: min(14em, 100%);
+    min-block-size: 24px;
+    margin: 0;
+    accent-color: var(--pw-color-focus, #0b5394);
+  }
+  input:focus-visible {
+    outline: 3px solid var(--pw-color-focus, #0b5394);
+    outline-offset: 2px;
+  }
   .progress {
     font-variant-numeric: tabular-nums;
     color: var(--pw-color-muted, #4b5563);
@@ -45,7 +55,8 @@ export const readAloudStyles = css`
     select {
       border-color: ButtonText;
     }
-    select:focus-visible {
+    select:focus-visible,
+    input:focus-visible {
       outline-color: Highlight;
     }
   }

@@ -24,6 +24,10 @@ const STRINGS: Translations<{
   speed: string;
   voice: string;
   sentence: (index: number, total: number) => string;
+  seek: string;
+  /** What a screen reader says of the seek bar: a sentence's place, or a time in a recording. */
+  sentenceOf: (index: number, total: number) => string;
+  timeOf: (minutes: number, seconds: number, totalMinutes: number, totalSeconds: number) => string;
   paused: string;
   stopped: string;
   ended: string;
@@ -40,6 +44,9 @@ const STRINGS: Translations<{
     speed: 'Tốc độ',
     voice: 'Giọng đọc',
     sentence: (index, total) => `Câu ${index}/${total}`,
+    seek: 'Vị trí đang nghe',
+    sentenceOf: (index, total) => `Câu ${index} trên ${total}`,
+    timeOf: (m, s, tm, ts) => `${m} phút ${s} giây trên ${tm} phút ${ts} giây`,
     paused: 'Đã tạm dừng',
     stopped: 'Đã dừng đọc',
     ended: 'Đã đọc hết bài',
@@ -56,6 +63,9 @@ const STRINGS: Translations<{
     speed: 'Speed',
     voice: 'Voice',
     sentence: (index, total) => `Sentence ${index} of ${total}`,
+    seek: 'Listening position',
+    sentenceOf: (index, total) => `Sentence ${index} of ${total}`,
+    timeOf: (m, s, tm, ts) => `${m} min ${s} s of ${tm} min ${ts} s`,
     paused: 'Paused',
     stopped: 'Reading stopped',
     ended: 'Finished reading',
@@ -132,6 +142,7 @@ let sheetAdopted = false;
  * @csspart stop - "Dừng đọc".
  * @csspart speed - The speed menu.
  * @csspart voice - The voice menu (only with several voices).
+ * @csspart seek - The seek bar: the recording's time, or the sentence being read.
  * @csspart progress - The sentence being read, or the recording's time.
  * @csspart unsupported - The line saying the article cannot be listened to here.
  *
@@ -494,18 +505,61 @@ export class ReadAloud extends PortalElement {
 
   private renderProgress(mode: Mode) {
     const strings = this.strings(STRINGS);
+    const { speech, audio } = this;
     let text = '';
-    if (mode === 'speech' && this.speech.state !== 'idle')
-      text = strings.sentence(this.speech.index + 1, this.speech.sentences.length);
-    const audio = this.audio;
+    let seek: unknown = nothing;
+    /** A seek bar from `min` to `max` at `value`, each move handed to `move`. */
+    const bar = (
+      value: number,
+      min: number,
+      max: number,
+      spoken: string,
+      move: (value: number) => void,
+      live = false,
+    ) => {
+      const moved = (event: Event) => move(Number((event.target as HTMLInputElement).value));
+      return html`<input
+        part="seek"
+        type="range"
+        min=${min}
+        max=${max}
+        .value=${String(value)}
+        aria-label=${strings.seek}
+        aria-valuetext=${spoken}
+        @input=${live ? moved : null}
+        @change=${moved}
+      />`;
+    };
+    if (mode === 'speech' && speech.state !== 'idle') {
+      const total = speech.sentences.length;
+      const index = speech.index + 1;
+      text = strings.sentence(index, total);
+      // A new sentence on release: each sentence passed while dragging would start and stop.
+      if (total > 1)
+        seek = bar(index, 1, total, strings.sentenceOf(index, total), (value) =>
+          speech.seek(value - 1),
+        );
+    }
     if (
       mode === 'recording' &&
       audio &&
       Number.isFinite(audio.duration) &&
       this.audioState !== 'idle'
-    )
-      text = `${minutes(audio.currentTime)} / ${minutes(audio.duration)}`;
-    return html`<span part="progress" class="progress">${text}</span>`;
+    ) {
+      const at = Math.floor(audio.currentTime);
+      const end = Math.floor(audio.duration);
+      text = `${minutes(at)} / ${minutes(end)}`;
+      seek = bar(
+        at,
+        0,
+        end,
+        strings.timeOf(Math.floor(at / 60), at % 60, Math.floor(end / 60), end % 60),
+        // Followed while dragging: the sound is where the thumb is.
+        (value) => (audio.currentTime = value),
+        true,
+      );
+    }
+    return html`${seek}<span part="progress" class="progress">${text}</span>`;
   }
 
   private renderVoices(content: Content, mode: Mode) {

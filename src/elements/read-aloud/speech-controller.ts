@@ -93,6 +93,14 @@ export class SpeechController implements ReactiveController {
     if (this.state === 'paused') this.speakCurrent();
   }
 
+  /** Reads on from sentence `index`; a paused reading resumes from there. */
+  seek(index: number): void {
+    if (this.state === 'idle') return;
+    this.index = Math.min(Math.max(0, index), this.sentences.length - 1);
+    if (this.state === 'speaking') this.speakCurrent();
+    else this.host.requestUpdate();
+  }
+
   stop(end: SpeechEnd = 'stopped'): void {
     if (this.state === 'idle') return;
     this.silence();
