@@ -577,6 +577,11 @@ describe('NukeViet 4.5 adapter, on the portal’s own page', () => {
           'Lịch tiếp công dân tháng 12 của Ủy ban nhân dân xã Tân Phú',
         );
         expect(article.voices).to.deep.equal([north, south]);
+        // The page's datePublished holds the last edit; the meta tags, mended, the real times.
+        expect([article.publishedAt, article.updatedAt]).to.deep.equal([
+          '2026-12-06T08:00:00+07:00',
+          '2026-12-06T15:27:51+07:00',
+        ]);
         page.frame.remove();
       });
 

@@ -5,6 +5,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { JSDOM } from 'jsdom';
 import type { Kysely } from 'kysely';
 import { SANITIZER_FORBID_ATTR, SANITIZER_FORBID_TAGS } from '../../src/model/portal-model.js';
+import { nukevietTime } from '../../src/model/nukeviet-time.js';
 import type { Database } from '../db.js';
 import { ArticleRepository, type ArticleVoice } from '../repository.js';
 import { MAX_ID } from '../api/schemas.js';
@@ -263,6 +264,12 @@ function parseNukeVietArticle(html: string, url: string): Partial<ImportedArticl
   const topicLink = page.querySelector('a[href*="/topic/"]');
   const topicSlug = /\/topic\/([^/?#]+)/.exec(topicLink?.getAttribute('href') ?? '')?.[1];
   const date = (prop: string) => text(`[itemprop="${prop}"]`);
+  const meta = (property: string) =>
+    nukevietTime(page.querySelector(`meta[property="${property}"]`)?.getAttribute('content'));
+  const dates = (published: string, modified: string) => ({
+    ...(published ? { publishedAt: isoDate(published) } : {}),
+    ...(modified ? { updatedAt: isoDate(modified) } : {}),
+  });
   return {
     voices: nukevietVoices(page, url),
     title: text('h1[itemprop="headline"]') || text('h1'),
@@ -288,8 +295,11 @@ function parseNukeVietArticle(html: string, url: string): Partial<ImportedArticl
           },
         }
       : {}),
-    ...(date('datePublished') ? { publishedAt: isoDate(date('datePublished')) } : {}),
-    ...(date('dateModified') ? { updatedAt: isoDate(date('dateModified')) } : {}),
+    // NukeViet 4.5's datePublished is the last edit: its article:* meta tags come first.
+    ...dates(
+      meta('article:published_time') ?? date('datePublished'),
+      meta('article:modified_time') ?? date('dateModified'),
+    ),
   };
 }
 

@@ -446,6 +446,15 @@ describe('full articles and their addresses', () => {
         },
       ]);
       assert.deepEqual(articles[1].voices, [], 'a page without the player has no voices');
+      // Published at 08:00 and 08:10 (+07:00), both last edited at 15:27:51, which is what the
+      // page's datePublished says: the article:* meta tags are read, their format mended.
+      assert.deepEqual(
+        articles.map(({ publishedAt, updatedAt }) => [publishedAt, updatedAt]),
+        [
+          ['2026-12-06T01:00:00.000Z', '2026-12-06T08:27:51.000Z'],
+          ['2026-12-06T01:10:00.000Z', '2026-12-06T08:27:51.000Z'],
+        ],
+      );
     } finally {
       await server.close();
     }

@@ -1,6 +1,7 @@
 import { readingMinutesOfHtml } from '../html-text.js';
 import { mergeRelated, ratingAverage } from '../../model/portal-model.js';
 import { safeUrl } from '../../core/safe-url.js';
+import { nukevietTime } from '../../model/nukeviet-time.js';
 import { BackendError } from '../errors.js';
 import type { ArticleSummary, ArticleVoice, RatingSummary, RelatedStrategy } from '../schema.js';
 import type { Backend, BackendContext } from '../contract.js';
@@ -226,10 +227,18 @@ export function nukevietBackend({ api, http }: BackendContext): Backend {
       const caption = frame?.querySelector('figcaption, em');
       const bodyHtml =
         (root.querySelector('#news-bodyhtml') ?? root.querySelector('.bodytext'))?.innerHTML ?? '';
+      // NukeViet 4.5's datePublished is the last edit: its article:* meta tags come first.
+      const meta = (property: string) =>
+        nukevietTime(
+          document.querySelector(`meta[property="${property}"]`)?.getAttribute('content'),
+        );
       const published =
+        meta('article:published_time') ||
         root.querySelector('[itemprop="datePublished"]')?.textContent?.trim() ||
         parsePortalDate(text(root.querySelector('span.h5, em.time, .time')));
-      const modified = root.querySelector('[itemprop="dateModified"]')?.textContent?.trim();
+      const modified =
+        meta('article:modified_time') ||
+        root.querySelector('[itemprop="dateModified"]')?.textContent?.trim();
       return {
         id,
         title: text(root.querySelector('h1')),
