@@ -192,6 +192,7 @@ const VIETNAMESE = {
     'part stop': 'Nút "Dừng đọc".',
     'part speed': 'Danh sách chọn tốc độ đọc.',
     'part voice': 'Danh sách chọn giọng đọc (chỉ khi có nhiều giọng).',
+    'part seek': 'Thanh tua: thời gian của bản ghi âm, hoặc câu đang đọc.',
     'part progress': 'Câu đang đọc, hoặc thời gian của bản ghi âm.',
     'part unsupported': 'Dòng cho biết không nghe được bài viết ở đây.',
     'event pw-read-aloud':
