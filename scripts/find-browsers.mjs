@@ -1,6 +1,8 @@
 // Finds the three engines the browser tests run in: Debian's Chromium, Firefox ESR, and WebKitGTK
-// (WebKitWebDriver driving its MiniBrowser under Xvfb). With --install, installs the Debian
-// packages that are missing when this is root with apt-get. No test tool downloads a browser.
+// (WebKitWebDriver driving its MiniBrowser under Xvfb), and the PulseAudio that Firefox and
+// WebKit play the MP3 recordings into (scripts/sound-server.mjs). With --install, installs the
+// Debian packages that are missing when this is root with apt-get. No test tool downloads a
+// browser.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findChromium } from './find-chromium.mjs';
@@ -30,12 +32,24 @@ export function findWebKit() {
   return driver && miniBrowser && xvfb ? { driver, miniBrowser, xvfb } : undefined;
 }
 
-/** The Debian packages of the engines that are not installed yet. */
+/**
+ * The sound server Firefox and WebKit play recordings into: a machine without one (CI) gets its
+ * null sink from scripts/sound-server.mjs. WebKit decodes the MP3s with GStreamer's
+ * mpegaudioparse and mpg123 (gstreamer1.0-plugins-good, which webkit2gtk-driver brings).
+ */
+export function findPulseAudio() {
+  return [process.env.PULSEAUDIO_PATH, '/usr/bin/pulseaudio']
+    .filter(Boolean)
+    .find((path) => existsSync(path));
+}
+
+/** The Debian packages of the engines (and of their sound server) that are not installed yet. */
 export function missingPackages() {
   return [
     findChromium() ? [] : ['chromium'],
     findFirefox() ? [] : ['firefox-esr'],
     findWebKit() ? [] : ['webkit2gtk-driver', 'xvfb'],
+    findPulseAudio() ? [] : ['pulseaudio'],
   ].flat();
 }
 
@@ -46,7 +60,7 @@ if (isMain && process.argv.includes('--install')) {
     const canApt = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
     if (!canApt) {
       console.error(
-        `The browser tests need ${missing.join(', ')}. Install them (Debian/Ubuntu: sudo apt-get install -y ${missing.join(' ')}), or set CHROME_PATH, FIREFOX_PATH or MINIBROWSER_PATH.`,
+        `The browser tests need ${missing.join(', ')}. Install them (Debian/Ubuntu: sudo apt-get install -y ${missing.join(' ')}), or set CHROME_PATH, FIREFOX_PATH, MINIBROWSER_PATH or PULSEAUDIO_PATH.`,
       );
       process.exit(1);
     }

@@ -1,12 +1,19 @@
 // The three browser engines the tests run in, and the server commands that stand in for a
 // visitor's browser settings in each: Chromium through the DevTools Protocol, Firefox through
 // its own preferences (set over WebDriver BiDi in the browser's privileged scope), WebKitGTK
-// through WebDriver.
+// through WebDriver. Firefox and WebKit play sound into a PulseAudio null sink of the run's own
+// (scripts/sound-server.mjs); headless Chromium plays without any audio output.
 import { spawn } from 'node:child_process';
 import { createServer, connect } from 'node:net';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
-import { findChromium, findFirefox, findWebKit } from '../scripts/find-browsers.mjs';
+import {
+  findChromium,
+  findFirefox,
+  findPulseAudio,
+  findWebKit,
+} from '../scripts/find-browsers.mjs';
+import { startSoundServer } from '../scripts/sound-server.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
@@ -49,9 +56,22 @@ function startXvfb(xvfb) {
   });
 }
 
-/** WebKitGTK's MiniBrowser under WebKitWebDriver, on an Xvfb display of its own. */
+/** The pulseaudio the sound server runs, or an error naming what to install. */
+function pulseAudioFor(engine) {
+  const pulseaudio = findPulseAudio();
+  if (!pulseaudio)
+    throw new Error(
+      `${engine} plays the MP3 recordings into a PulseAudio null sink: install pulseaudio (npm run test:browser installs it)`,
+    );
+  return pulseaudio;
+}
+
+/**
+ * WebKitGTK's MiniBrowser under WebKitWebDriver, on an Xvfb display of its own, playing audio
+ * (GStreamer's pulsesink) into the run's sound server.
+ */
 class WebKitLauncher extends WebdriverLauncher {
-  constructor({ driver, miniBrowser, xvfb }) {
+  constructor({ driver, miniBrowser, xvfb }, pulseaudio) {
     super({
       hostname: '127.0.0.1',
       port: 0,
@@ -63,14 +83,15 @@ class WebKitLauncher extends WebdriverLauncher {
         'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] },
       },
     });
-    this.paths = { driver, xvfb };
+    this.paths = { driver, xvfb, pulseaudio };
   }
 
   async initialize(config, testFiles) {
+    this.soundServer = await startSoundServer(this.paths.pulseaudio);
     this.xvfb = await startXvfb(this.paths.xvfb);
     const port = await freePort();
     this.driverProcess = spawn(this.paths.driver, [`--port=${port}`], {
-      env: { ...process.env, DISPLAY: this.xvfb.display },
+      env: { ...process.env, ...this.soundServer.env, DISPLAY: this.xvfb.display },
       stdio: 'ignore',
     });
     await listening(port);
@@ -80,10 +101,44 @@ class WebKitLauncher extends WebdriverLauncher {
   }
 
   async stop() {
-    await super.stop();
-    this.driverProcess?.kill();
-    this.xvfb?.server.kill();
+    try {
+      await super.stop();
+    } finally {
+      this.driverProcess?.kill();
+      this.xvfb?.server.kill();
+      await this.soundServer?.stop();
+    }
   }
+}
+
+/**
+ * Firefox with the run's sound server as its audio output (without one it fails every media
+ * element that has sound), started before the browser and stopped after it.
+ */
+function firefoxLauncher() {
+  const pulseaudio = pulseAudioFor('Firefox');
+  const launchOptions = {
+    browser: 'firefox',
+    executablePath: findFirefox(),
+    // Lets the `engine` commands set the preferences a visitor sets in Firefox's settings.
+    args: ['--remote-allow-system-access'],
+  };
+  const launcher = chromeLauncher({ puppeteer: puppeteerCore, launchOptions });
+  const { initialize, stop } = launcher;
+  let soundServer;
+  launcher.initialize = async (...args) => {
+    soundServer = await startSoundServer(pulseaudio);
+    launchOptions.env = { ...process.env, ...soundServer.env };
+    return initialize.apply(launcher, args);
+  };
+  launcher.stop = async () => {
+    try {
+      await stop.call(launcher);
+    } finally {
+      await soundServer?.stop();
+    }
+  };
+  return launcher;
 }
 
 /** The launcher of one engine, or an error naming what to install. */
@@ -93,24 +148,14 @@ export function launcherFor(engine) {
       launchOptions: { executablePath: findChromium(), args: ['--no-sandbox'] },
     });
   }
-  if (engine === 'firefox') {
-    return chromeLauncher({
-      puppeteer: puppeteerCore,
-      launchOptions: {
-        browser: 'firefox',
-        executablePath: findFirefox(),
-        // Lets the `engine` commands set the preferences a visitor sets in Firefox's settings.
-        args: ['--remote-allow-system-access'],
-      },
-    });
-  }
+  if (engine === 'firefox') return firefoxLauncher();
   if (engine === 'webkit') {
     const webkit = findWebKit();
     if (!webkit)
       throw new Error(
         'WebKit needs webkit2gtk-driver and xvfb (npm run test:browser installs them)',
       );
-    return new WebKitLauncher(webkit);
+    return new WebKitLauncher(webkit, pulseAudioFor('WebKit'));
   }
   throw new Error(`Unknown engine "${engine}": one of ${ENGINES.join(', ')}`);
 }
