@@ -80,7 +80,12 @@ class WebKitLauncher extends WebdriverLauncher {
         browserName: 'MiniBrowser',
         // WebKitWebDriver speaks classic WebDriver only: a BiDi request fails the session.
         'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] },
+        // Media may play without a click, as Chromium and Firefox let it under automation:
+        // `autoplay` is the page's choice, which the tests check.
+        'webkitgtk:browserOptions': {
+          binary: miniBrowser,
+          args: ['--automation', '--autoplay-policy=allow'],
+        },
       },
     });
     this.paths = { driver, xvfb, pulseaudio };
