@@ -43,9 +43,12 @@ export async function startSoundServer(pulseaudio) {
       '--load=module-null-sink sink_name=silent',
     ],
     {
-      // Its cookie and state in the folder, not in the home of whoever runs the tests.
+      // Its cookie and state in the folder, not in the home of whoever runs the tests. No session
+      // bus: on a desktop the sound server there holds PulseAudio's D-Bus name, and a second
+      // server that finds the name taken exits.
       env: {
         ...process.env,
+        DBUS_SESSION_BUS_ADDRESS: 'disabled:',
         HOME: dir,
         XDG_CONFIG_HOME: dir,
         PULSE_RUNTIME_PATH: dir,
