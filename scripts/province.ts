@@ -11,6 +11,8 @@ import { parseSitesFile, type SiteFileEntry } from '../server/sites-file.js';
 import { settingsFromEnv, startServer } from '../server/start.js';
 
 const SITES_FILE = resolve('server/demo/province/sites.conf');
+/** The portals' ports as the sites file names them. */
+const DEFAULT_PORTAL_PORTS = [8481, 8482, 8483];
 
 export interface ProvinceOptions {
   /** The reference server's port (default 8480). */
@@ -61,27 +63,18 @@ function portalPage(site: SiteFileEntry, api: string, id: string): string {
 /** Starts the province's server and its three portals; `close()` stops them and removes the data. */
 export async function startProvince({
   apiPort = 8480,
-  portalPorts = [8481, 8482, 8483],
+  portalPorts = DEFAULT_PORTAL_PORTS,
   logLevel = false,
 }: ProvinceOptions = {}): Promise<Province> {
   const folder = mkdtempSync(join(tmpdir(), 'portal-widgets-province-'));
-  // The sites file as shipped, with each portal's origin on the port asked for.
-  const sites = parseSitesFile(readFileSync(SITES_FILE, 'utf8'), SITES_FILE).map((site, index) => ({
-    ...site,
-    origins: [`http://localhost:${portalPorts[index]}`],
-    sources: site.sources.map((source) => ({ ...source, location: resolve(source.location) })),
-  }));
-  const sitesFile = join(folder, 'sites.conf');
-  writeFileSync(
-    sitesFile,
-    sites
-      .map(
-        (site) =>
-          `[${site.id}]\nname = ${site.name}\norigins = ${site.origins.join(', ')}\n` +
-          site.sources.map((source) => `source = ${source.format} ${source.location}\n`).join(''),
-      )
-      .join('\n'),
+  // The sites file as shipped (its schedule included), each portal's origin on the port asked for.
+  const text = DEFAULT_PORTAL_PORTS.reduce(
+    (file, port, index) => file.replaceAll(`localhost:${port}`, `localhost:${portalPorts[index]}`),
+    readFileSync(SITES_FILE, 'utf8'),
   );
+  const sites = parseSitesFile(text, SITES_FILE);
+  const sitesFile = join(folder, 'sites.conf');
+  writeFileSync(sitesFile, text);
   const portals: FastifyInstance[] = [];
   const server = await startServer({
     ...settingsFromEnv({ SITES_FILE: sitesFile }),

@@ -527,7 +527,7 @@ export class ReadAloud extends PortalElement {
         aria-label=${strings.seek}
         aria-valuetext=${spoken}
         @input=${live ? moved : null}
-        @change=${moved}
+        @change=${live ? null : moved}
       />`;
     };
     if (mode === 'speech' && speech.state !== 'idle') {
