@@ -62,6 +62,8 @@ export default tseslint.config(
       'bench/render.ts',
       'bench/growing-page.ts',
       'bench/static-server.ts',
+      'bench/page-cost.ts',
+      'bench/nukeviet-guide.ts',
       'scripts/**/*.ts',
       'test/server-plugins.mjs',
       'test/engines.mjs',
