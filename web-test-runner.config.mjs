@@ -115,9 +115,11 @@ function guideMiddleware(context, next) {
 /**
  * `/nukeviet/guide/<theme>.html`: docs/nukeviet.md's script tag and detail.tpl snippet placed in
  * the page of that theme's shape (test/fixtures/nukeviet/<theme>.html), as a webmaster puts
- * them in footer_only.tpl and detail.tpl. Only the folder of dist/cdn is changed; {NEWSID} is
- * the page's article.
+ * them in footer_only.tpl (before `</body>`) and detail.tpl (after the article body's `</div>`).
+ * Only the folder of dist/cdn is changed; {NEWSID} is the page's article. `?hold=<ms>` serves the
+ * article's picture that much later, so that the page's load event comes late.
  */
+let pagesServed = 0;
 function nukevietGuideMiddleware(context, next) {
   const match = context.path.match(
     /^\/nukeviet\/guide\/(default|egov|mobile|4\.5\.05\/default-voices)\.html$/,
@@ -126,18 +128,42 @@ function nukevietGuideMiddleware(context, next) {
   const [script, detail, readAloud] = htmlExamples('docs/nukeviet.md');
   // The real 4.5.05 page with recordings (article 16) gets the guide's <read-aloud> as well.
   const voices = match[1].startsWith('4.5.05');
+  const hold = Number(context.query.hold) || 0;
+  const snippet = (voices ? detail + readAloud : detail).replaceAll(
+    '{NEWSID}',
+    voices ? '16' : '412',
+  );
   const page = readFileSync(`test/fixtures/nukeviet/${match[1]}.html`, 'utf8')
-    .replace('</head>', '<script src="/test/fixtures/error-trap.js"></script></head>')
+    .replace(
+      '</head>',
+      '<script src="/test/fixtures/error-trap.js"></script><script src="/test/fixtures/layout-record.js"></script></head>',
+    )
+    .replace(
+      /<div[^>]* class="bodytext[^"]*"[^>]*>[\s\S]*?<\/div>/,
+      (body) => `${body}\n${snippet}`,
+    )
+    // A new address each time, so that no cached copy comes early.
+    .replaceAll(
+      'src="/test/fixtures/photo.svg"',
+      `src="/slow/test/fixtures/photo.svg?ms=${hold}&page=${(pagesServed += 1)}"`,
+    )
     .replace(
       '</body>',
-      `${(voices ? detail + readAloud : detail).replaceAll('{NEWSID}', voices ? '16' : '412')}${script.replace(
-        '{NV_BASE_SITEURL}themes/default/js/pw/',
-        '/dist/cdn/',
-      )}</body>`,
+      `${script.replace('{NV_BASE_SITEURL}themes/default/js/pw/', '/dist/cdn/')}</body>`,
     );
   context.type = 'html';
+  // Never from the browser's cache: each test's page asks for its picture anew.
+  context.set('Cache-Control', 'no-store');
   context.body = page;
   return undefined;
+}
+
+/** `/slow/<path>?ms=<n>`: the file at `<path>`, served `n` ms late. */
+async function slowMiddleware(context, next) {
+  if (!context.path.startsWith('/slow/')) return next();
+  await new Promise((resolve) => setTimeout(resolve, Number(context.query.ms) || 0));
+  context.path = context.path.slice('/slow'.length);
+  return next();
 }
 
 // WTR_PORT lets several checkouts run their browser tests side by side.
@@ -160,6 +186,7 @@ export default {
     reactMiddleware,
     guideMiddleware,
     nukevietGuideMiddleware,
+    slowMiddleware,
     referenceServer.proxy,
     wordpressFixture,
     nukevietFixture(),

@@ -26,30 +26,55 @@ function cloak(tags: string[]): void {
   void Promise.all(present.map((tag) => customElements.whenDefined(tag))).then(uncloak);
 }
 
-void import('./core/config.js').then(({ configureFromScript }) => {
-  configureFromScript(script);
-  return import('./core/define.js').then(({ tagName }) => {
-    const tags = new Map([...waiting].map((base) => [tagName(base), base]));
-    if (script?.hasAttribute('data-cloak')) cloak([...tags.keys()]);
+/**
+ * With `data-start="load"`, nothing of ours is fetched before the page has loaded and painted
+ * what it loaded: widgets that are not the page's main content then never share the network
+ * with its pictures and styles, nor add their work to its start-up. A visitor who saved a text
+ * size or contrast, or whose system asks for more contrast, gets them at once all the same.
+ */
+function whenStarting(start: () => void): void {
+  let saved: string | null = null;
+  try {
+    // prefs/store.ts's STORAGE_KEY, written out: importing it would fetch its chunk at once.
+    saved = localStorage.getItem('portal-widgets.preferences');
+  } catch {
+    // Storage blocked: nothing saved.
+  }
+  if (script?.dataset.start !== 'load' || saved || matchMedia('(prefers-contrast: more)').matches)
+    return start();
+  // The frame after the load event paints what the page loaded last; ours comes after it.
+  const go = () => requestAnimationFrame(() => setTimeout(start));
+  if (document.readyState === 'complete') go();
+  else addEventListener('load', go, { once: true });
+}
 
-    const load = (root: Element | Document): void => {
-      for (const [tag, base] of tags) {
-        if (!waiting.has(base)) continue;
-        if ((root instanceof Element && root.matches(tag)) || root.querySelector(tag)) {
-          waiting.delete(base);
-          ELEMENT_LOADERS[base]().catch((error: unknown) =>
-            console.error(`Portal Widgets: could not load <${tag}>.`, error),
-          );
-        }
-      }
-      if (!waiting.size) observer.disconnect();
-    };
-    const observer = new MutationObserver((records) => {
-      for (const record of records) {
-        record.addedNodes.forEach((node) => node instanceof Element && load(node));
-      }
-    });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
-    load(document);
-  });
-});
+whenStarting(
+  () =>
+    void import('./core/config.js').then(({ configureFromScript }) => {
+      configureFromScript(script);
+      return import('./core/define.js').then(({ tagName }) => {
+        const tags = new Map([...waiting].map((base) => [tagName(base), base]));
+        if (script?.hasAttribute('data-cloak')) cloak([...tags.keys()]);
+
+        const load = (root: Element | Document): void => {
+          for (const [tag, base] of tags) {
+            if (!waiting.has(base)) continue;
+            if ((root instanceof Element && root.matches(tag)) || root.querySelector(tag)) {
+              waiting.delete(base);
+              ELEMENT_LOADERS[base]().catch((error: unknown) =>
+                console.error(`Portal Widgets: could not load <${tag}>.`, error),
+              );
+            }
+          }
+          if (!waiting.size) observer.disconnect();
+        };
+        const observer = new MutationObserver((records) => {
+          for (const record of records) {
+            record.addedNodes.forEach((node) => node instanceof Element && load(node));
+          }
+        });
+        observer.observe(document.documentElement, { childList: true, subtree: true });
+        load(document);
+      });
+    }),
+);

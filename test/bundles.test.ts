@@ -417,6 +417,69 @@ describe('shipped bundles', () => {
       });
     }
 
+    /** The guide's page with its picture 600 ms late; a new address each time, never from a cache. */
+    let held = 0;
+    const heldGuide = (theme: string) =>
+      `/nukeviet/guide/${theme}.html?hold=600&visit=${(held += 1)}`;
+
+    /** Our files the page asked for, each with when it was asked for and the page's load event. */
+    function ourRequests(page: FramePage) {
+      const { performance } = page.window;
+      const [navigation] = performance.getEntriesByType(
+        'navigation',
+      ) as PerformanceNavigationTiming[];
+      const files = performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.includes('/dist/cdn/'))
+        .map((entry) => ({
+          file: entry.name.replace(/^.*\/dist\/cdn\//, ''),
+          at: entry.startTime,
+        }));
+      return { files, load: navigation.loadEventEnd };
+    }
+
+    for (const theme of ['mobile', 'default']) {
+      it(`NukeViet (${theme} theme): nothing of ours but the autoloader is fetched before the page has loaded, and the widgets take no more room than the guide gave them`, async () => {
+        await fetch('/nukeviet/reset');
+        localStorage.removeItem('portal-widgets.given-votes');
+        const page = await openPage(heldGuide(theme), 360, 640);
+        const rating = page.document.querySelector('star-rating')!;
+        await until(() => !!rating.shadowRoot?.querySelector('input[value="5"]'), 'the stars');
+        const { files, load } = ourRequests(page);
+        expect(files.map(({ file }) => file)).to.include('autoloader.js');
+        // The page's picture came 600 ms late, and the page's load event with it.
+        expect(load).to.be.above(600);
+        const early = files.filter(({ file, at }) => file !== 'autoloader.js' && at < load);
+        expect(early, 'fetched before the page had loaded').to.deep.equal([]);
+
+        const { layoutAtStart, guideLayout } = page.window as unknown as {
+          layoutAtStart: { defined: string[]; heights: object; room: number };
+          guideLayout: () => typeof layoutAtStart;
+        };
+        expect(layoutAtStart.defined, 'none defined at DOMContentLoaded').to.deep.equal([]);
+        const now = guideLayout();
+        expect(now.defined).to.have.length(3);
+        // The same heights as the guide's CSS gave the elements before they were defined: the
+        // content after them did not move when they appeared, nor when the rating's figures and
+        // stars arrived.
+        expect(now.heights).to.deep.equal(layoutAtStart.heights);
+        expect(now.room).to.equal(layoutAtStart.room);
+        expect(page.window.pageErrors).to.deep.equal([]);
+      });
+    }
+
+    it('NukeViet: a visitor who saved a text size gets it at once, without waiting for the page to load', async () => {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ textScale: 1.2 }));
+      const page = await openPage(heldGuide('mobile'), 360, 640);
+      const { files, load } = ourRequests(page);
+      expect(load).to.be.above(600);
+      expect(
+        files.filter(({ file, at }) => file.includes('font-scaler') && at < load),
+        'the toolbar fetched before the page had loaded',
+      ).to.have.length(1);
+      await until(() => page.document.documentElement.dataset.pwTextScale === '1.2', 'A+ applied');
+    });
+
     /** Votes through the guide's page and returns what the widget then says. */
     async function refusedVote(): Promise<string> {
       localStorage.removeItem('portal-widgets.given-votes');
