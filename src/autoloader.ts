@@ -52,6 +52,14 @@ whenStarting(
   () =>
     void import('./core/config.js').then(({ configureFromScript }) => {
       configureFromScript(script);
+      // What <read-aloud article-id> asks portal-widgets.js for (an article's recordings), here
+      // from the same client the other elements use, loaded when first asked.
+      (window as { PortalWidgets?: object }).PortalWidgets ??= {
+        getArticle: (id: string, element: Element) =>
+          import('./backend/registry.js').then(({ clientFor }) =>
+            clientFor(element).getArticle(id),
+          ),
+      };
       return import('./core/define.js').then(({ tagName }) => {
         const tags = new Map([...waiting].map((base) => [tagName(base), base]));
         if (script?.hasAttribute('data-cloak')) cloak([...tags.keys()]);
