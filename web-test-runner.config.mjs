@@ -117,7 +117,8 @@ function guideMiddleware(context, next) {
  * the page of that theme's shape (test/fixtures/nukeviet/<theme>.html), as a webmaster puts
  * them in footer_only.tpl (before `</body>`) and detail.tpl (after the article body's `</div>`).
  * Only the folder of dist/cdn is changed; {NEWSID} is the page's article. `?hold=<ms>` serves the
- * article's picture that much later, so that the page's load event comes late.
+ * article's picture that much later, so that the page's load event comes late; `?hold-script=<ms>`
+ * the guide's script.
  */
 let pagesServed = 0;
 function nukevietGuideMiddleware(context, next) {
@@ -129,6 +130,7 @@ function nukevietGuideMiddleware(context, next) {
   // The real 4.5.05 page with recordings (article 16) gets the guide's <read-aloud> as well.
   const voices = match[1].startsWith('4.5.05');
   const hold = Number(context.query.hold) || 0;
+  const holdScript = Number(context.query['hold-script']) || 0;
   const snippet = (voices ? detail + readAloud : detail).replaceAll(
     '{NEWSID}',
     voices ? '16' : '412',
@@ -149,7 +151,13 @@ function nukevietGuideMiddleware(context, next) {
     )
     .replace(
       '</body>',
-      `${script.replace('{NV_BASE_SITEURL}themes/default/js/pw/', '/dist/cdn/')}</body>`,
+      `${
+        holdScript
+          ? script
+              .replace('{NV_BASE_SITEURL}themes/default/js/pw/', '/slow/dist/cdn/')
+              .replace('autoloader.js', `autoloader.js?ms=${holdScript}`)
+          : script.replace('{NV_BASE_SITEURL}themes/default/js/pw/', '/dist/cdn/')
+      }</body>`,
     );
   context.type = 'html';
   // Never from the browser's cache: each test's page asks for its picture anew.

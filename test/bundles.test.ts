@@ -436,11 +436,16 @@ describe('shipped bundles', () => {
         .getEntriesByType('resource')
         .filter((entry) => entry.name.includes('/dist/cdn/'))
         .map((entry) => ({
-          file: entry.name.replace(/^.*\/dist\/cdn\//, ''),
+          file: new URL(entry.name).pathname.replace(/^.*\/dist\/cdn\//, ''),
           at: entry.startTime,
+          arrived: (entry as PerformanceResourceTiming).responseEnd,
         }));
       // The load event's start: Firefox sets its end only after the frame's own load listeners ran.
-      return { files, load: navigation.loadEventStart };
+      return {
+        files,
+        load: navigation.loadEventStart,
+        ready: navigation.domContentLoadedEventStart,
+      };
     }
 
     for (const theme of ['mobile', 'default']) {
@@ -472,6 +477,19 @@ describe('shipped bundles', () => {
         expect(page.window.pageErrors).to.deep.equal([]);
       });
     }
+
+    it('NukeViet: the page does not wait for the guide’s script (DOMContentLoaded, which the theme’s own scripts wait for)', async () => {
+      const page = await openPage(
+        `/nukeviet/guide/mobile.html?hold-script=600&visit=${(held += 1)}`,
+        412,
+        823,
+      );
+      await until(() => !!page.document.querySelector('font-scaler')?.shadowRoot, 'the toolbar');
+      const { files, ready } = ourRequests(page);
+      const autoloader = files.find(({ file }) => file === 'autoloader.js')!;
+      expect(autoloader.arrived).to.be.above(600);
+      expect(ready, 'DOMContentLoaded before our script arrived').to.be.below(autoloader.arrived);
+    });
 
     it('NukeViet: a visitor who saved a text size gets it at once, without waiting for the page to load', async () => {
       localStorage.setItem(STORAGE_KEY, JSON.stringify({ textScale: 1.2 }));
