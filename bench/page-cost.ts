@@ -193,7 +193,12 @@ const quantile = (numbers: number[], q: number) => {
   return sorted[low] + (sorted[Math.ceil(at)] - sorted[low]) * (at - low);
 };
 const median = (numbers: number[]) => quantile(numbers, 0.5);
-const column = (name: string, key: keyof Run) => runs.get(name)!.map((run) => Number(run[key]));
+// A metric Lighthouse could not compute in a run (TBT when the page never went quiet) is left out.
+const column = (name: string, key: keyof Run) =>
+  runs
+    .get(name)!
+    .map((run) => Number(run[key]))
+    .filter(Number.isFinite);
 
 const loads = [...runs.values()].flat().map((run) => run.load);
 console.log(
