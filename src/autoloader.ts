@@ -56,9 +56,7 @@ whenStarting(
       // from the same client the other elements use, loaded when first asked.
       (window as { PortalWidgets?: object }).PortalWidgets ??= {
         getArticle: (id: string, element: Element) =>
-          import('./backend/registry.js').then(({ clientFor }) =>
-            clientFor(element).getArticle(id),
-          ),
+          import('./backend/article-for.js').then(({ articleFor }) => articleFor(id, element)),
       };
       return import('./core/define.js').then(({ tagName }) => {
         const tags = new Map([...waiting].map((base) => [tagName(base), base]));
