@@ -411,8 +411,9 @@ describe('shipped bundles', () => {
           .getEntriesByType('resource')
           .map(({ name }) => new URL(name).pathname)
           .filter((path) => path.startsWith('/dist/cdn/'));
-        expect(ours).to.include('/dist/cdn/portal-widgets.js');
+        expect(ours).to.include('/dist/cdn/autoloader.js');
         expect(ours).not.to.include('/dist/cdn/article-body.js');
+        expect(ours.filter((path) => path.includes('article-view'))).to.deep.equal([]);
         expect(page.window.pageErrors).to.deep.equal([]);
       });
     }
