@@ -677,6 +677,48 @@ describe('read-aloud with recordings', function () {
     expect(events.every(({ source }) => source === 'recording')).to.equal(true);
   });
 
+  it('with article-id, offers the browser’s voices only once the article is known to have no recordings', async () => {
+    const page = window as { PortalWidgets?: unknown };
+    const before = page.PortalWidgets;
+    const answers: Record<string, (voices: ArticleVoice[]) => void> = {};
+    page.PortalWidgets = {
+      getArticle: (id: string) =>
+        new Promise((resolve) => {
+          answers[id] = (voices) => resolve({ ...ARTICLE, id, voices });
+        }),
+    };
+    try {
+      const holder = await fixture<HTMLDivElement>(
+        html`<div>${STORY}<read-aloud target="#story" article-id="81"></read-aloud></div>`,
+      );
+      const element = holder.querySelector<ReadAloud>('read-aloud')!;
+      const offered = () =>
+        [...(select(element, 'voice')?.options ?? [])].map((option) => option.textContent);
+      // A slow backend: frame after frame, no speech voice is offered in the meantime.
+      for (let frame = 0; frame < 10; frame += 1) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        expect(offered(), `frame ${frame}`).to.deep.equal([]);
+        expect(!!shadow(element).querySelector('[part~="play"]'), `frame ${frame}`).to.equal(false);
+      }
+      answers['81']!(RECORDINGS);
+      await until(() => offered().length > 0, 'the recordings offered');
+      expect(offered()).to.deep.equal(['Giọng nữ miền Bắc', 'Giọng nam miền Nam']);
+
+      // An article with no recordings: the browser reads it once that is known.
+      element.setAttribute('article-id', '82');
+      await until(() => !!answers['82'], 'the second article asked for');
+      await element.updateComplete;
+      expect(shadow(element).querySelector('audio'), 'no recording of another article').to.equal(
+        null,
+      );
+      answers['82']!([]);
+      await until(() => !!shadow(element).querySelector('[part~="play"]'), 'the speech offered');
+      expect(!!shadow(element).querySelector('audio')).to.equal(false);
+    } finally {
+      page.PortalWidgets = before;
+    }
+  });
+
   it('seeks within the recording with its bar, which says the time in words', async () => {
     const { element } = await articlePage();
     expect(shadow(element).querySelector('[part="seek"]'), 'no bar before playing').to.equal(null);

@@ -213,6 +213,8 @@ export class ReadAloud extends PortalElement {
   /** The article asked for by `article-id`, once it has come. */
   private ownArticle: Article | undefined;
   private askedFor = '';
+  /** The article asked for by `article-id` has not answered yet (for at most a few seconds). */
+  private asking = false;
 
   private readonly store = getListeningStore();
   private readonly speech = new SpeechController(this, {
@@ -251,8 +253,18 @@ export class ReadAloud extends PortalElement {
     if (this.articleId === this.askedFor) return;
     this.askedFor = this.articleId;
     this.ownArticle = undefined;
+    this.asking = false;
     if (!this.articleId) return;
     const id = this.articleId;
+    // Offer the browser's voices only once the article's own recordings are known not to exist:
+    // a menu of speech voices replaced by the recordings a moment later misleads.
+    this.asking = true;
+    const answered = () => {
+      if (id !== this.articleId || !this.asking) return;
+      this.asking = false;
+      this.requestUpdate();
+    };
+    setTimeout(answered, 4000);
     // The backend lives in portal-widgets.js (or the autoloader); this element is loaded beside it.
     Promise.resolve(window.PortalWidgets?.getArticle(id, this))
       .then((article) => {
@@ -263,7 +275,8 @@ export class ReadAloud extends PortalElement {
       })
       .catch((error: unknown) =>
         console.error(`Portal Widgets: <read-aloud article-id="${id}">: no recordings,`, error),
-      );
+      )
+      .finally(answered);
   }
 
   /** A new speed or voice, here or in another tab: what is being read goes on with it. */
@@ -329,7 +342,7 @@ export class ReadAloud extends PortalElement {
   private mode(content: Content): Mode {
     if (!content.parts.length) return 'waiting';
     if (this.recordings(content).length) return 'recording';
-    if (!this.speech.voicesKnown) return 'waiting';
+    if (!this.speech.voicesKnown || this.asking) return 'waiting';
     return this.speech.voicesFor(this.speechLang(content)).length ? 'speech' : 'unsupported';
   }
 
