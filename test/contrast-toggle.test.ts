@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/elements/contrast-toggle/contrast-toggle.define.js';
 import type { ContrastToggle } from '../src/elements/contrast-toggle/contrast-toggle.js';
 import { getPagePreferences } from '../src/prefs/page-preferences.js';
+import { highContrastPage } from '../src/styles/high-contrast.js';
 import {
   accessibilityTree,
   engine,
@@ -298,5 +299,33 @@ describe('contrast-toggle', () => {
         expect(getComputedStyle(element).forcedColorAdjust).to.equal('auto');
       }
     });
+  });
+});
+
+describe('the page’s high-contrast stylesheet', () => {
+  const parsed = (css: string) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    return [...sheet.cssRules];
+  };
+
+  it('keeps out of forced colours in a condition browsers before Media Queries 4 parse', () => {
+    const [rule] = parsed(highContrastPage()) as CSSMediaRule[];
+    expect(rule!.media.mediaText).to.equal('not all and (forced-colors: active)');
+    expect(rule!.cssRules.length, 'every rule inside it kept').to.equal(6);
+    expect(matchMedia(rule!.media.mediaText).matches, 'on now').to.equal(true);
+  });
+
+  it('applies unconditionally where the browser knows nothing of forced colours', () => {
+    const real = window.matchMedia;
+    window.matchMedia = (query: string) =>
+      ({ matches: false, media: query }) as unknown as MediaQueryList;
+    try {
+      const [rule] = parsed(highContrastPage()) as CSSMediaRule[];
+      expect(rule!.media.mediaText).to.equal('all');
+      expect(rule!.cssRules.length).to.equal(6);
+    } finally {
+      window.matchMedia = real;
+    }
   });
 });

@@ -2,7 +2,7 @@ import { getConfig } from '../core/config.js';
 import { adoptDocumentSheet } from '../styles/document-sheets.js';
 import {
   CONTRAST_ATTRIBUTE,
-  HIGH_CONTRAST_PAGE,
+  highContrastPage,
   HIGH_CONTRAST_TOKENS,
 } from '../styles/high-contrast.js';
 import type { Contrast } from './store.js';
@@ -18,7 +18,7 @@ export class PageContrast {
   apply(contrast: Contrast): void {
     // A portal with its own high-contrast CSS opts out of ours and hooks into the attribute.
     if (!this.pageSheet && getConfig().contrastStyles !== 'none') {
-      this.pageSheet = adoptDocumentSheet(HIGH_CONTRAST_PAGE);
+      this.pageSheet = adoptDocumentSheet(highContrastPage());
     }
     document.documentElement.setAttribute(CONTRAST_ATTRIBUTE, contrast);
   }
