@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import { RATING_CLOSED, ratingAverage, type RelatedStrategy } from '../src/model/portal-model.js';
 import type { ArticleTable, Database } from './db.js';
 import { DEFAULT_SITE } from './sites.js';
@@ -28,6 +28,8 @@ export type VoteResult =
   | { status: 'not-found' };
 
 type ArticleRow = Selectable<ArticleTable> & { category_name: string; topic_name: string | null };
+/** An article as its read gives it: with its voices and, for a voter, their score. */
+type ArticleRead = ArticleRow & { voices: ArticleVoice[]; your_score: number | null };
 type SummaryRow = Pick<
   ArticleRow,
   | 'id'
@@ -142,6 +144,47 @@ export class ArticleRepository {
 
   async find(id: number): Promise<ArticleRow | undefined> {
     return this.articles().where('articles.id', '=', id).executeTakeFirst();
+  }
+
+  /**
+   * An article with its voices and, for a voter, the score they gave, in one query: each query
+   * is a round trip to PostgreSQL, which costs the server more than the query itself.
+   */
+  async read(id: number, voterId?: string | null): Promise<ArticleRead | undefined> {
+    const postgres = this.db.getExecutor().adapter instanceof PostgresAdapter;
+    const voice = postgres
+      ? sql`json_build_object('id', v.voice_id, 'title', v.title, 'url', v.url)`
+      : sql`json_object('id', v.voice_id, 'title', v.title, 'url', v.url)`;
+    // `[]` without voices: json_group_array gives it, json_agg gives null.
+    const list = postgres
+      ? sql`coalesce(json_agg(${voice} order by v.position), '[]'::json)`
+      : sql`json_group_array(${voice} order by v.position)`;
+    const row = await this.articles()
+      .select(
+        sql<ArticleVoice[] | string>`(select ${list} from article_voices v
+          where v.site_id = articles.site_id and v.article_id = articles.id)`.as('voices'),
+      )
+      .$if(Boolean(voterId), (query) =>
+        query.select((eb) =>
+          eb
+            .selectFrom('votes')
+            .select('votes.score')
+            .whereRef('votes.site_id', '=', 'articles.site_id')
+            .whereRef('votes.article_id', '=', 'articles.id')
+            .where('votes.voter_id', '=', voterId ?? '')
+            .as('your_score'),
+        ),
+      )
+      .where('articles.id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { voices, ...rest } = row as typeof row & { your_score?: number | null };
+    return {
+      ...rest,
+      // PostgreSQL's driver parses json; SQLite gives its text.
+      voices: typeof voices === 'string' ? (JSON.parse(voices) as ArticleVoice[]) : voices,
+      your_score: rest.your_score ?? null,
+    };
   }
 
   /** Where an article sits, as the related strategies need it. */
@@ -373,4 +416,4 @@ export class ArticleRepository {
   }
 }
 
-export type { ArticlePosition, ArticleRow, SummaryRow };
+export type { ArticlePosition, ArticleRead, ArticleRow, SummaryRow };

@@ -90,12 +90,12 @@ export const articlesPlugin: FastifyPluginAsync<ArticlesOptions> = async (
         if (scope.originRefused(request))
           return scope.refuseOrigin(request, reply, 'read as a voter');
       }
-      const row = await repository.find(id);
+      const row = await repository.read(id, voter);
       if (!row) return sendError(reply, 404, 'not-found', `No article ${id}`);
-      const [rating, voices] = await Promise.all([
-        repository.withYourScore(ratingOf(row), voter),
-        repository.voices(id),
-      ]);
+      const rating =
+        row.your_score === null
+          ? ratingOf(row)
+          : { ...ratingOf(row), yourScore: Number(row.your_score) };
       const words = row.body_html
         .replace(/<[^>]*>/g, ' ')
         .split(/\s+/)
@@ -110,7 +110,7 @@ export const articlesPlugin: FastifyPluginAsync<ArticlesOptions> = async (
         lang: row.lang,
         readingMinutes: readingMinutes(words),
         rating,
-        voices,
+        voices: row.voices,
       };
     },
   );
