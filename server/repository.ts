@@ -225,36 +225,40 @@ export class ArticleRepository {
 
   /**
    * Related articles as NukeViet portals show them: the same topic, or newer / older / latest
-   * in the same category. Never the article itself.
+   * in the same category. Never the article itself. The article's topic, category and date are
+   * read inside the same query (each a subquery run once), so a strategy is one round trip;
+   * a missing article gives no rows, as does an article without a topic for `topic`.
    */
-  async related(
-    article: ArticlePosition,
-    strategy: RelatedStrategy,
-    limit: number,
-  ): Promise<SummaryRow[]> {
-    const base = this.summaries().where('articles.id', '!=', article.id).limit(limit);
+  async related(id: number, strategy: RelatedStrategy, limit: number): Promise<SummaryRow[]> {
+    const here = this.db
+      .selectFrom('articles as here')
+      .where('here.site_id', '=', this.site)
+      .where('here.id', '=', id);
+    const topic = here.select('here.topic_id');
+    const category = here.select('here.category_id');
+    const published = here.select('here.published_at');
+    const base = this.summaries().where('articles.id', '!=', id).limit(limit);
     switch (strategy) {
       case 'topic':
-        if (!article.topic_id) return [];
         return base
-          .where('articles.topic_id', '=', article.topic_id)
+          .where('articles.topic_id', '=', topic)
           .orderBy('articles.published_at', 'desc')
           .execute();
       case 'newer':
         return base
-          .where('articles.category_id', '=', article.category_id)
-          .where('articles.published_at', '>', article.published_at)
+          .where('articles.category_id', '=', category)
+          .where('articles.published_at', '>', published)
           .orderBy('articles.published_at', 'asc')
           .execute();
       case 'older':
         return base
-          .where('articles.category_id', '=', article.category_id)
-          .where('articles.published_at', '<', article.published_at)
+          .where('articles.category_id', '=', category)
+          .where('articles.published_at', '<', published)
           .orderBy('articles.published_at', 'desc')
           .execute();
       case 'category':
         return base
-          .where('articles.category_id', '=', article.category_id)
+          .where('articles.category_id', '=', category)
           .orderBy('articles.published_at', 'desc')
           .execute();
     }

@@ -122,15 +122,18 @@ export const articlesPlugin: FastifyPluginAsync<ArticlesOptions> = async (
       const { id } = request.params as { id: number };
       const { strategy, limit } = request.query as { strategy: string; limit: number };
       const repository = scope.repositoryFor(request);
-      const row = await repository.position(id);
-      if (!row) return sendError(reply, 404, 'not-found', `No article ${id}`);
       // Strategies are asked in order, and no further once the merged list is full.
       const lists: SummaryRow[][] = [];
       for (const name of strategy.split(',') as RelatedStrategy[]) {
         if (mergeRelated(lists, limit).length >= limit) break;
-        lists.push(await repository.related(row, name, limit));
+        lists.push(await repository.related(id, name, limit));
       }
-      return { items: mergeRelated(lists, limit).map(summaryOf) };
+      const items = mergeRelated(lists, limit);
+      // Nothing related, or no such article: only then is it asked which.
+      if (!items.length && !(await repository.position(id))) {
+        return sendError(reply, 404, 'not-found', `No article ${id}`);
+      }
+      return { items: items.map(summaryOf) };
     },
   );
 };
