@@ -185,7 +185,17 @@ export function databaseKind(url: string): DatabaseKind | undefined {
  */
 export function openDatabase(url: string): DatabaseConnection {
   if (databaseKind(url) === 'postgres') {
-    const pool = preparing(new pg.Pool({ connectionString: url, max: 10 }));
+    const connections = new pg.Pool({ connectionString: url, max: 10 });
+    // Every query is prepared once per connection (above), but PostgreSQL plans a prepared
+    // statement anew for each execution while it judges its generic plan dearer than a
+    // parameter-specific one, which it does for every `LIMIT $n` query (it guesses the limit
+    // takes a tenth of the rows): lists and related reads were planned on every request, which
+    // cost more than running them. Each of these queries is an index lookup whatever its values
+    // (see docs/deployment.md), so the generic plan is kept: planned once per connection.
+    connections.on('connect', (client) => {
+      client.query('set plan_cache_mode = force_generic_plan').catch(() => undefined);
+    });
+    const pool = preparing(connections);
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
       kind: 'postgres',
