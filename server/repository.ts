@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type QueryCreator, type Selectable } from 'kysely';
 import { RATING_CLOSED, ratingAverage, type RelatedStrategy } from '../src/model/portal-model.js';
 import type { ArticleTable, Database } from './db.js';
 import { DEFAULT_SITE } from './sites.js';
@@ -151,7 +151,7 @@ export class ArticleRepository {
    * is a round trip to PostgreSQL, which costs the server more than the query itself.
    */
   async read(id: number, voterId?: string | null): Promise<ArticleRead | undefined> {
-    const postgres = this.db.getExecutor().adapter instanceof PostgresAdapter;
+    const postgres = this.isPostgres();
     const voice = postgres
       ? sql`json_build_object('id', v.voice_id, 'title', v.title, 'url', v.url)`
       : sql`json_object('id', v.voice_id, 'title', v.title, 'url', v.url)`;
@@ -330,74 +330,105 @@ export class ArticleRepository {
 
   /**
    * Counts one vote. The primary key (article, voter) makes a repeat a no-op even when two
-   * requests race; the counters move in the same transaction as the vote row.
+   * requests race; the counters move in the same transaction as the vote row. On PostgreSQL the
+   * usual case is one statement (the vote and the counters in data-modifying CTEs, atomic as any
+   * statement): no BEGIN and COMMIT round trips, each of which costs the server as much as a
+   * query. SQLite, which has no INSERT in a CTE and no round trips, runs the two in a transaction.
    */
   async vote(articleId: number, voterId: string, score: number): Promise<VoteResult> {
-    return this.db.transaction().execute(async (trx) => {
-      // The usual case in two statements: the vote, inserted only while the article takes
-      // ratings and this voter has none, then the counters.
-      const inserted = await trx
-        .insertInto('votes')
-        .columns(['site_id', 'article_id', 'voter_id', 'score', 'created_at'])
-        .expression(
-          trx
-            .selectNoFrom((eb) => [
-              eb.cast<string>(eb.val(this.site), 'text').as('site_id'),
-              eb.cast<number>(eb.val(articleId), 'integer').as('article_id'),
-              eb.cast<string>(eb.val(voterId), 'text').as('voter_id'),
-              eb.cast<number>(eb.val(score), 'integer').as('score'),
-              eb.cast<string>(eb.val(new Date().toISOString()), 'text').as('created_at'),
-            ])
-            .where((eb) =>
-              eb.exists(
-                trx
-                  .selectFrom('articles')
-                  .select('id')
-                  .where('site_id', '=', this.site)
-                  .where('id', '=', articleId)
-                  .where('rating_open', '=', 1),
-              ),
+    const row = this.isPostgres()
+      ? await this.db
+          .with('counted', (db) => this.insertVote(db, articleId, voterId, score))
+          .with('summary', () =>
+            this.addToCounters(this.db, articleId, score).where(
+              sql<boolean>`exists (select 1 from counted)`,
             ),
-        )
-        .onConflict((conflict) =>
-          conflict.columns(['site_id', 'article_id', 'voter_id']).doNothing(),
-        )
-        .returning('score')
-        .executeTakeFirst();
-      if (inserted) {
-        const row = await trx
-          .updateTable('articles')
-          .set((eb) => ({
-            total_points: eb('total_points', '+', score),
-            rating_count: eb('rating_count', '+', 1),
-          }))
-          .where('site_id', '=', this.site)
-          .where('id', '=', articleId)
-          .returning(['id', 'total_points', 'rating_count', 'rating_open'])
-          .executeTakeFirstOrThrow();
-        return { status: 'counted', summary: { ...summaryOf(row), yourScore: score } } as const;
-      }
-      const article = await trx
-        .selectFrom('articles')
-        .select(['id', 'total_points', 'rating_count', 'rating_open'])
-        .where('site_id', '=', this.site)
-        .where('id', '=', articleId)
-        .executeTakeFirst();
-      if (!article) return { status: 'not-found' } as const;
-      if (!article.rating_open)
-        return { status: RATING_CLOSED, summary: summaryOf(article) } as const;
-      const previous = await trx
-        .selectFrom('votes')
-        .select('score')
-        .where('site_id', '=', this.site)
-        .where('article_id', '=', articleId)
-        .where('voter_id', '=', voterId)
-        .executeTakeFirstOrThrow();
-      return {
-        status: 'already-voted',
-        summary: { ...summaryOf(article), yourScore: Number(previous.score) },
-      } as const;
-    });
+          )
+          .selectFrom('summary')
+          .selectAll()
+          .executeTakeFirst()
+      : await this.db.transaction().execute(async (trx) => {
+          const inserted = await this.insertVote(trx, articleId, voterId, score).executeTakeFirst();
+          return inserted
+            ? this.addToCounters(trx, articleId, score).executeTakeFirstOrThrow()
+            : undefined;
+        });
+    if (row)
+      return { status: 'counted', summary: { ...summaryOf(row), yourScore: score } } as const;
+    // Not counted: no such article, rating closed, or this voter's earlier vote.
+    const article = await this.db
+      .selectFrom('articles')
+      .select(['id', 'total_points', 'rating_count', 'rating_open'])
+      .select((eb) =>
+        eb
+          .selectFrom('votes')
+          .select('votes.score')
+          .whereRef('votes.site_id', '=', 'articles.site_id')
+          .whereRef('votes.article_id', '=', 'articles.id')
+          .where('votes.voter_id', '=', voterId)
+          .as('previous'),
+      )
+      .where('site_id', '=', this.site)
+      .where('id', '=', articleId)
+      .executeTakeFirst();
+    if (!article) return { status: 'not-found' } as const;
+    if (!article.rating_open)
+      return { status: RATING_CLOSED, summary: summaryOf(article) } as const;
+    return {
+      status: 'already-voted',
+      summary: { ...summaryOf(article), yourScore: Number(article.previous) },
+    } as const;
+  }
+
+  private isPostgres(): boolean {
+    return this.db.getExecutor().adapter instanceof PostgresAdapter;
+  }
+
+  /** The vote, inserted only while the article takes ratings and this voter has none. */
+  private insertVote(
+    db: QueryCreator<Database>,
+    articleId: number,
+    voterId: string,
+    score: number,
+  ) {
+    return db
+      .insertInto('votes')
+      .columns(['site_id', 'article_id', 'voter_id', 'score', 'created_at'])
+      .expression(
+        db
+          .selectNoFrom((eb) => [
+            eb.cast<string>(eb.val(this.site), 'text').as('site_id'),
+            eb.cast<number>(eb.val(articleId), 'integer').as('article_id'),
+            eb.cast<string>(eb.val(voterId), 'text').as('voter_id'),
+            eb.cast<number>(eb.val(score), 'integer').as('score'),
+            eb.cast<string>(eb.val(new Date().toISOString()), 'text').as('created_at'),
+          ])
+          .where((eb) =>
+            eb.exists(
+              db
+                .selectFrom('articles')
+                .select('id')
+                .where('site_id', '=', this.site)
+                .where('id', '=', articleId)
+                .where('rating_open', '=', 1),
+            ),
+          ),
+      )
+      .onConflict((conflict) => conflict.columns(['site_id', 'article_id', 'voter_id']).doNothing())
+      .returning('score');
+  }
+
+  /** The article's counters with one more vote of `score`. */
+  private addToCounters(db: QueryCreator<Database>, articleId: number, score: number) {
+    return db
+      .updateTable('articles')
+      .set((eb) => ({
+        total_points: eb('total_points', '+', score),
+        rating_count: eb('rating_count', '+', 1),
+      }))
+      .where('site_id', '=', this.site)
+      .where('id', '=', articleId)
+      .returning(['id', 'total_points', 'rating_count', 'rating_open']);
   }
 
   async setting(key: string): Promise<string | undefined> {
