@@ -93,9 +93,18 @@ export class NetworkLimit {
     return Number(row.count) <= this.rule.max;
   }
 
+  /** The day's salt, derived once a day rather than once a request. */
+  private salt = { day: '', value: Buffer.alloc(0) };
+
   private keyOf(network: string, now: number): string {
     const day = new Date(now).toISOString().slice(0, 10);
-    const salt = createHmac('sha256', this.secret).update(`ip-salt:${day}`).digest();
+    if (this.salt.day !== day) {
+      this.salt = {
+        day,
+        value: createHmac('sha256', this.secret).update(`ip-salt:${day}`).digest(),
+      };
+    }
+    const salt = this.salt.value;
     return `${this.kind}:${createHash('sha256').update(salt).update(network).digest('base64url').slice(0, 22)}`;
   }
 }
