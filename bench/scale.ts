@@ -3,7 +3,7 @@
 // autocannon, each printed beside a bare Fastify route answering the same JSON, reads on one site
 // beside reads spread over every site, and the query plans.
 // Not run in CI: BENCH_DATABASE_URL names a database it may empty (BENCH_REUSE=1 keeps the
-// rows of an earlier run), e.g.
+// rows of an earlier run; BENCH_ONLY=<regular expression> measures only the matching rows), e.g.
 //   createdb -O widgets widgets_scale
 //   BENCH_DATABASE_URL=postgres://widgets:widgets@127.0.0.1:5432/widgets_scale npm run bench:scale
 import autocannon from 'autocannon';
@@ -111,7 +111,11 @@ let spread = false;
 const sitePath = () => `/api/v1/sites/${spread ? randomSite() : 'xa-1'}`;
 const cursorAt = (id: number) => Buffer.from(`${publishedAt(id)}|${id}`).toString('base64url');
 
+/** BENCH_ONLY=votes (a regular expression) measures only the rows whose title it matches. */
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
+
 async function measure(title: string, options: autocannon.Options) {
+  if (only && !only.test(title) && !title.startsWith('bare')) return undefined;
   const result = await autocannon({ duration: DURATION, connections: 10, ...options });
   return {
     title,
@@ -149,20 +153,23 @@ if (process.env.BENCH_REUSE === '1' && existing === ARTICLES) {
   console.log(`generated in ${seconds(started)}\n`);
 }
 
-// Every query the API makes, recorded once per endpoint and explained.
+// Every query the API makes, recorded once per endpoint and explained, and counted: each query
+// is a round trip to PostgreSQL, which costs the server more than most queries cost the database.
 const queries = new Map<string, readonly unknown[]>();
+let sent = 0;
 const recording = new Kysely<Database>({
   dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2 }) }),
   log: (event) => {
-    if (event.level === 'query' && /^select/i.test(event.query.sql)) {
-      queries.set(event.query.sql, event.query.parameters);
-    }
+    if (event.level !== 'query') return;
+    sent += 1;
+    if (/^select/i.test(event.query.sql)) queries.set(event.query.sql, event.query.parameters);
   },
 });
 
 const limits = { voteRateLimit: { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 } };
 const recorder = await buildApp({ db: recording, secret: SECRET, allowedOrigins: [], ...limits });
 const middle = Math.floor(PER_SITE / 2) - (Math.floor(PER_SITE / 2) % 3);
+const perRequest: { request: string; queries: number }[] = [];
 for (const path of [
   `/articles/${middle}`,
   `/articles/${middle}/rating`,
@@ -173,10 +180,27 @@ for (const path of [
   `/articles?limit=10&cursor=${cursorAt(middle)}`,
   `/articles?limit=10&category=danh-muc-7&cursor=${cursorAt(middle)}`,
 ]) {
+  sent = 0;
   const response = await recorder.inject({ url: `${sitePath()}${path}` });
   if (response.statusCode !== 200) throw new Error(`${path}: ${response.statusCode}`);
+  perRequest.push({ request: `GET ${path.replace(/cursor=[^&]*/, 'cursor=…')}`, queries: sent });
+}
+// The first vote also clears old rate-limit windows (once a window): the second is the usual.
+for (const pass of ['first', 'usual']) {
+  sent = 0;
+  const voted = await recorder.inject({
+    method: 'POST',
+    url: `${sitePath()}/articles/${middle}/votes`,
+    headers: { 'x-voter-token': new VoterTokens(SECRET).issue() },
+    payload: { score: 5 },
+  });
+  if (voted.statusCode !== 201) throw new Error(`vote: ${voted.statusCode}`);
+  if (pass === 'usual')
+    perRequest.push({ request: 'POST /articles/{id}/votes (new voter)', queries: sent });
 }
 await recorder.close();
+console.log('Queries (round trips to PostgreSQL) per request:');
+console.table(perRequest);
 await recording.destroy();
 console.log('Query plans (EXPLAIN ANALYZE):');
 const pool = new pg.Pool({ connectionString: url, max: 1 });
@@ -254,7 +278,7 @@ rows.push(...(await readsAndVotes(`any of ${SITES} sites`)));
 console.log(
   `\n${SITES} sites × ${PER_SITE.toLocaleString('en')} articles, ${(ARTICLES * VOTES_PER_ARTICLE).toLocaleString('en')} votes; autocannon, 10 connections, ${DURATION} s each:`,
 );
-console.table(rows);
+console.table(rows.filter(Boolean));
 await bare.close();
 await app.close();
 await db.destroy();
