@@ -202,13 +202,25 @@ await recorder.close();
 console.log('Queries (round trips to PostgreSQL) per request:');
 console.table(perRequest);
 await recording.destroy();
-console.log('Query plans (EXPLAIN ANALYZE):');
-const pool = new pg.Pool({ connectionString: url, max: 1 });
+// The server keeps each prepared query's generic plan (server/db.ts): these are those plans.
+console.log('Query plans (EXPLAIN ANALYZE of the generic plan, as the server runs it):');
+const explaining = new pg.Client({ connectionString: url });
+await explaining.connect();
+await explaining.query('set plan_cache_mode = force_generic_plan');
+let statement = 0;
 for (const [text, parameters] of queries) {
-  const plan = await pool.query(`explain (analyze, costs off, timing on) ${text}`, [...parameters]);
+  const name = `explained_${(statement += 1)}`;
+  await explaining.query(`prepare ${name} as ${text}`);
+  const values = parameters.map((value) =>
+    typeof value === 'number' ? String(value) : explaining.escapeLiteral(String(value)),
+  );
+  const execute = `execute ${name}${values.length ? `(${values.join(', ')})` : ''}`;
+  // Run once first: the plan is made then, and kept, as on the server's connections.
+  await explaining.query(execute);
+  const plan = await explaining.query(`explain (analyze, costs off, timing on) ${execute}`);
   console.log(`\n${text}\n${plan.rows.map((row) => `  ${row['QUERY PLAN']}`).join('\n')}`);
 }
-await pool.end();
+await explaining.end();
 
 const app = await buildApp({ db, secret: SECRET, allowedOrigins: [], ...limits });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
