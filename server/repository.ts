@@ -374,6 +374,8 @@ export class ArticleRepository {
     if (!article) return { status: 'not-found' } as const;
     if (!article.rating_open)
       return { status: RATING_CLOSED, summary: summaryOf(article) } as const;
+    // Only if rating opened between the two statements: an error, as inside the transaction.
+    if (article.previous === null) throw new Error(`Vote on article ${articleId} not counted`);
     return {
       status: 'already-voted',
       summary: { ...summaryOf(article), yourScore: Number(article.previous) },
