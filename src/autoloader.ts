@@ -58,7 +58,8 @@ whenStarting(
         getArticle: (id: string, element: Element) =>
           import('./backend/article-for.js').then(({ articleFor }) => articleFor(id, element)),
       };
-      return import('./core/define.js').then(({ tagName }) => {
+      return import('./core/define.js').then(({ tagName, defineInTurns }) => {
+        defineInTurns();
         const tags = new Map([...waiting].map((base) => [tagName(base), base]));
         if (script?.hasAttribute('data-cloak')) cloak([...tags.keys()]);
 

@@ -29,6 +29,14 @@ export function defineElement(name: string, ctor: CustomElementConstructor): boo
     held.push(() => defineElement(name, ctor));
     return false;
   }
+  if (turns) {
+    turns = turns.then(nextTask).then(() => void defineNow(name, ctor));
+    return false;
+  }
+  return defineNow(name, ctor);
+}
+
+function defineNow(name: string, ctor: CustomElementConstructor): boolean {
   const existing = customElements.get(name) as MarkedConstructor | undefined;
   if (existing) {
     if (existing[PORTAL_WIDGETS_MARK]) {
@@ -57,6 +65,18 @@ export function nextTask(): Promise<void> {
   const { scheduler } = globalThis as { scheduler?: { yield?: () => Promise<void> } };
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Definitions waiting for a task of their own, or undefined while elements are defined at once. */
+let turns: Promise<void> | undefined;
+
+/**
+ * From now on, each element is defined in a task of its own, after the one that loaded its
+ * module: evaluating a module and upgrading and rendering its elements then never add up to one
+ * long task (the autoloader, whose modules arrive one by one).
+ */
+export function defineInTurns(): void {
+  turns ??= Promise.resolve();
 }
 
 /** From now on, `defineElement` waits for `defineHeldInTurns` instead of defining at once. */
