@@ -1,4 +1,11 @@
-import { PostgresAdapter, sql, type Kysely, type QueryCreator, type Selectable } from 'kysely';
+import {
+  PostgresAdapter,
+  sql,
+  type ExpressionBuilder,
+  type Kysely,
+  type QueryCreator,
+  type Selectable,
+} from 'kysely';
 import { RATING_CLOSED, ratingAverage, type RelatedStrategy } from '../src/model/portal-model.js';
 import type { ArticleTable, Database } from './db.js';
 import { DEFAULT_SITE } from './sites.js';
@@ -46,7 +53,10 @@ type SummaryRow = Pick<
 type ArticlePosition = Pick<ArticleRow, 'id' | 'category_id' | 'topic_id' | 'published_at'>;
 
 export function summaryOf(
-  row: Pick<ArticleRow, 'id' | 'total_points' | 'rating_count' | 'rating_open'>,
+  row: Pick<ArticleRow, 'id' | 'total_points' | 'rating_count' | 'rating_open'> & {
+    /** The score the request's voter gave, where the query asked for it. */
+    your_score?: number | string | null;
+  },
 ): RatingSummary {
   const total = Number(row.total_points);
   const count = Number(row.rating_count);
@@ -56,6 +66,7 @@ export function summaryOf(
     count,
     average: ratingAverage(total, count),
     open: Boolean(row.rating_open),
+    ...(row.your_score == null ? {} : { yourScore: Number(row.your_score) }),
   };
 }
 
@@ -142,8 +153,14 @@ export class ArticleRepository {
       ]);
   }
 
-  async find(id: number): Promise<ArticleRow | undefined> {
-    return this.articles().where('articles.id', '=', id).executeTakeFirst();
+  /** The score `voterId` gave the article of the row the query is on, as a subquery. */
+  private scoreBy(eb: ExpressionBuilder<Database, 'articles'>, voterId: string) {
+    return eb
+      .selectFrom('votes')
+      .select('votes.score')
+      .whereRef('votes.site_id', '=', 'articles.site_id')
+      .whereRef('votes.article_id', '=', 'articles.id')
+      .where('votes.voter_id', '=', voterId);
   }
 
   /**
@@ -165,15 +182,7 @@ export class ArticleRepository {
           where v.site_id = articles.site_id and v.article_id = articles.id)`.as('voices'),
       )
       .$if(Boolean(voterId), (query) =>
-        query.select((eb) =>
-          eb
-            .selectFrom('votes')
-            .select('votes.score')
-            .whereRef('votes.site_id', '=', 'articles.site_id')
-            .whereRef('votes.article_id', '=', 'articles.id')
-            .where('votes.voter_id', '=', voterId ?? '')
-            .as('your_score'),
-        ),
+        query.select((eb) => this.scoreBy(eb, voterId ?? '').as('your_score')),
       )
       .where('articles.id', '=', id)
       .executeTakeFirst();
@@ -299,33 +308,18 @@ export class ArticleRepository {
       .execute();
   }
 
+  /** The rating, with the score this voter gave when the request names one: one query. */
   async summary(articleId: number, voterId?: string | null): Promise<RatingSummary | undefined> {
     const row = await this.db
       .selectFrom('articles')
       .select(['id', 'total_points', 'rating_count', 'rating_open'])
+      .$if(Boolean(voterId), (query) =>
+        query.select((eb) => this.scoreBy(eb, voterId ?? '').as('your_score')),
+      )
       .where('site_id', '=', this.site)
       .where('id', '=', articleId)
       .executeTakeFirst();
-    if (!row) return undefined;
-    return this.withYourScore(summaryOf(row), voterId);
-  }
-
-  /** The summary with the score this voter gave, when the request names a voter who voted. */
-  async withYourScore(summary: RatingSummary, voterId?: string | null): Promise<RatingSummary> {
-    const yourScore = voterId ? await this.yourScore(summary.articleId, voterId) : undefined;
-    return yourScore === undefined ? summary : { ...summary, yourScore };
-  }
-
-  /** The score this voter gave the article, if any. */
-  async yourScore(articleId: number, voterId: string): Promise<number | undefined> {
-    const vote = await this.db
-      .selectFrom('votes')
-      .select('score')
-      .where('site_id', '=', this.site)
-      .where('article_id', '=', articleId)
-      .where('voter_id', '=', voterId)
-      .executeTakeFirst();
-    return vote ? Number(vote.score) : undefined;
+    return row && summaryOf(row);
   }
 
   /**
@@ -359,15 +353,7 @@ export class ArticleRepository {
     const article = await this.db
       .selectFrom('articles')
       .select(['id', 'total_points', 'rating_count', 'rating_open'])
-      .select((eb) =>
-        eb
-          .selectFrom('votes')
-          .select('votes.score')
-          .whereRef('votes.site_id', '=', 'articles.site_id')
-          .whereRef('votes.article_id', '=', 'articles.id')
-          .where('votes.voter_id', '=', voterId)
-          .as('previous'),
-      )
+      .select((eb) => this.scoreBy(eb, voterId).as('previous'))
       .where('site_id', '=', this.site)
       .where('id', '=', articleId)
       .executeTakeFirst();

@@ -92,10 +92,6 @@ export const articlesPlugin: FastifyPluginAsync<ArticlesOptions> = async (
       }
       const row = await repository.read(id, voter);
       if (!row) return sendError(reply, 404, 'not-found', `No article ${id}`);
-      const rating =
-        row.your_score === null
-          ? ratingOf(row)
-          : { ...ratingOf(row), yourScore: Number(row.your_score) };
       const words = row.body_html
         .replace(/<[^>]*>/g, ' ')
         .split(/\s+/)
@@ -109,7 +105,7 @@ export const articlesPlugin: FastifyPluginAsync<ArticlesOptions> = async (
         updatedAt: row.updated_at,
         lang: row.lang,
         readingMinutes: readingMinutes(words),
-        rating,
+        rating: ratingOf(row),
         voices: row.voices,
       };
     },

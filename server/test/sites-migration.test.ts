@@ -161,7 +161,7 @@ for (const database of DATABASES) {
           yourScore: 3,
         });
         assert.equal((await repository.vote(1_000_012, 'voter-c', 3)).status, 'rating-closed');
-        assert.equal((await repository.find(12))?.topic_name, 'Chuyển đổi số');
+        assert.equal((await repository.read(12))?.topic_name, 'Chuyển đổi số');
         // Deleting an article still takes its votes with it.
         await db.deleteFrom('articles').where('id', '=', 12).execute();
         assert.equal(
