@@ -1,6 +1,7 @@
 import type { Article, ArticleSummary, RatingSummary } from './schema.js';
 import type { Backend, BackendCapabilities, RelatedOptions, RequestOptions } from './contract.js';
 import { safeUrl } from '../core/safe-url.js';
+import { nextTask } from '../core/define.js';
 
 interface Flight<T> {
   promise: Promise<T>;
@@ -82,7 +83,16 @@ export class BackendClient {
     let flight = this.cache.get(key) as Flight<T> | undefined;
     if (!flight) {
       const controller = new AbortController();
-      const created: Flight<T> = { controller, waiting: 0, promise: load(controller.signal) };
+      const created: Flight<T> = {
+        controller,
+        waiting: 0,
+        // Handed over in a task of its own: the answer's rendering then never joins the work
+        // that produced it (an adapter's first evaluation, reading the page) in one long task.
+        promise: load(controller.signal).then(async (value) => {
+          await nextTask();
+          return value;
+        }),
+      };
       // A failed or cancelled answer is not kept: the next element (or a retry) asks again.
       created.promise.catch(() => {
         if (this.cache.get(key) === created) this.cache.delete(key);

@@ -2,6 +2,7 @@ import { getConfig, getScriptUrl, reportBadSetting } from '../core/config.js';
 import { restBackend } from './adapters/rest.js';
 import { BackendClient } from './client.js';
 import { Http } from './http.js';
+import { nextTask } from '../core/define.js';
 import type { Backend, BackendCapabilities, BackendContext, BackendFactory } from './contract.js';
 import { RELATED_STRATEGIES } from './schema.js';
 
@@ -48,7 +49,11 @@ function lazyBackend(name: LazyAdapter, context: BackendContext): Backend {
   let loaded: Promise<Backend> | undefined;
   let adapter: Backend | undefined;
   const backend = () =>
-    (loaded ??= loadAdapter(name).then((factory) => (adapter = factory(context))));
+    // Used from the task after the one that evaluated its module, so the two never make one long task.
+    (loaded ??= loadAdapter(name).then(async (factory) => {
+      await nextTask();
+      return (adapter = factory(context));
+    }));
   const declared = LAZY_CAPABILITIES[name](new URL(context.api));
   return {
     // Once loaded, the adapter's own: it may learn more (a WordPress site without ratings).

@@ -1,5 +1,5 @@
 import type { PropertyValues, ReactiveElement } from '@lit/reactive-element';
-import { PORTAL_WIDGETS_MARK } from '../core/define.js';
+import { nextTask, PORTAL_WIDGETS_MARK } from '../core/define.js';
 import { LangController, type Lang, type Translations } from '../core/lang.js';
 
 // TypeScript's rule for mixins: constructors take `...args: any[]`.
@@ -57,20 +57,38 @@ export function PortalWidget<Base extends Constructor<ReactiveElement>>(base: Ba
     protected largerText?: string;
 
     /**
+     * The first render waits for a task of its own, after the one that upgraded the element
+     * (its styles adopted, the page's preferences read): on a slow phone the two together would
+     * make one long task, and the page could answer no input in between.
+     */
+    protected override scheduleUpdate(): void | Promise<unknown> {
+      return this.hasUpdated
+        ? super.scheduleUpdate()
+        : nextTask().then(() => super.scheduleUpdate());
+    }
+
+    /**
      * A visitor's own letter and word spacing (WCAG 1.4.12) reaches the shadow DOM only inherited,
      * as lengths of the host's text size: given again in em, larger text gets as much in proportion.
+     * Read once the next frame has computed the page's styles: read now, the browser would have
+     * to compute them inside our render.
      */
     protected override updated(changed: PropertyValues): void {
       super.updated(changed);
-      if (!this.largerText) return;
-      const { fontSize, letterSpacing, wordSpacing } = getComputedStyle(this);
-      // No spacing asked for: nothing written, so our text carries no style attribute.
-      const em = (length: string) =>
-        parseFloat(length) ? `${parseFloat(length) / parseFloat(fontSize)}em` : '';
-      for (const text of this.renderRoot.querySelectorAll<HTMLElement>(this.largerText)) {
-        text.style.letterSpacing = em(letterSpacing);
-        text.style.wordSpacing = em(wordSpacing);
-      }
+      const selector = this.largerText;
+      if (!selector) return;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          const { fontSize, letterSpacing, wordSpacing } = getComputedStyle(this);
+          // No spacing asked for: nothing written, so our text carries no style attribute.
+          const em = (length: string) =>
+            parseFloat(length) ? `${parseFloat(length) / parseFloat(fontSize)}em` : '';
+          for (const text of this.renderRoot.querySelectorAll<HTMLElement>(selector)) {
+            text.style.letterSpacing = em(letterSpacing);
+            text.style.wordSpacing = em(wordSpacing);
+          }
+        }),
+      );
     }
   }
   return Widget as unknown as Base & Constructor<PortalWidgetMembers>;
