@@ -1,4 +1,5 @@
-// tsx bench/nukeviet-guide.ts [--root <NukeViet folder>] [--guide <label>=<checkout>]… <variant>
+// tsx bench/nukeviet-guide.ts [--root <NukeViet folder>] [--guide <label>=<checkout>]… [--saved <factor>]
+//   <variant>
 //
 // Puts one variant of a real NukeViet 4.5's article page in place, in the `default` and
 // `mobile_default` themes of the NukeViet at --root: `pristine…` (any name starting so) restores
@@ -6,7 +7,9 @@
 // checkout word for word (its script tag in layout/footer_only.tpl, its detail.tpl snippet after
 // the article's body), with that checkout's dist/cdn copied to themes/default/js/pw-<label>/.
 // The pristine templates are kept beside the themes (`.pw-pristine/`) the first time, and every
-// variant starts from them. Two ways to bench with it:
+// variant starts from them. `--saved 1.5` makes each visit one of a visitor who chose 150 % text
+// before: an inline script ahead of the guide's tag saves that size as the text size bar would.
+// Two ways to bench with it:
 // - `npm run bench:page-cost -- --url <article> --switch 'tsx bench/nukeviet-guide.ts --guide
 //   after=.' pristine after`: one NukeViet, its templates swapped before each run (and pristine
 //   again at the end);
@@ -23,6 +26,7 @@ const { values, positionals } = parseArgs({
   options: {
     root: { type: 'string', default: '/work/nukeviet/src' },
     guide: { type: 'string', multiple: true, default: [] },
+    saved: { type: 'string' },
   },
 });
 const [variant] = positionals;
@@ -68,7 +72,12 @@ if (variant.startsWith('pristine')) {
   cpSync(join(checkout, 'dist/cdn'), join(themes, 'default/js', folder), { recursive: true });
   for (const theme of THEMES) {
     const footer = pristine(theme, TEMPLATES[0]);
-    const tag = script.replaceAll('themes/default/js/pw/', `themes/default/js/${folder}/`);
+    // The template engine takes {WORD} for its own: the braces of the saved JSON are escaped;
+    // data-show="inline" keeps it where it is written, ahead of the guide's tag.
+    const saved = values.saved
+      ? `<script data-show="inline">try { localStorage.setItem('portal-widgets.preferences', '\\x7B"textScale":${Number(values.saved)}\\x7D'); } catch (error) {}</script>\n`
+      : '';
+    const tag = saved + script.replaceAll('themes/default/js/pw/', `themes/default/js/${folder}/`);
     if (!footer.includes('</body>')) throw new Error(`${theme}: no </body> in footer_only.tpl`);
     writeFileSync(join(themes, theme, TEMPLATES[0]), footer.replace('</body>', `${tag}</body>`));
     const body = /\{DETAIL\.bodyhtml\}\s*<\/div>/;

@@ -239,8 +239,11 @@ describe('demo: playground', () => {
   it('logs the element’s events', async () => {
     const page = await openPage('/demo/playground.html?tag=font-scaler', 1200, 900);
     const scaler = await until(
-      () => !!page.document.querySelector('#preview font-scaler')?.shadowRoot,
-      'preview',
+      () =>
+        !!page.document
+          .querySelector('#preview font-scaler')
+          ?.shadowRoot?.querySelector('[part~="increase"]'),
+      'preview rendered',
     ).then(() => page.document.querySelector('#preview font-scaler')!);
     part(scaler, 'increase').click();
     await until(

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/elements/font-scaler/font-scaler.define.js';
 import type { FontScaler } from '../src/elements/font-scaler/font-scaler.js';
 import { getPagePreferences } from '../src/prefs/page-preferences.js';
+import { STORAGE_KEY } from '../src/prefs/store.js';
 import {
   accessibilityTree,
   computedAccessibility,
@@ -275,6 +276,8 @@ describe('font-scaler', () => {
       html`<div><font-scaler></font-scaler><font-scaler></font-scaler></div>`,
     );
     const [first, second] = wrapper.querySelectorAll('font-scaler');
+    // Each renders first in a task of its own, which the wrapper's fixture does not wait for.
+    await Promise.all([first.updateComplete, second.updateComplete]);
     for (let i = 0; i < 3; i += 1) await click(first, 'increase');
     await second.updateComplete;
     expect(part(second, 'increase').getAttribute('aria-disabled')).to.equal('true');
@@ -451,6 +454,25 @@ describe('font-scaler', () => {
       ).to.deep.equal([18, 14, 12.6, 15, 14]);
       expect(inline!.getAttribute('style')).to.equal('font-size: 13px; line-height: 15px');
       expect(inherited!.hasAttribute('style')).to.equal(false);
+    });
+
+    it('applies a saved size once, to the target the bar names, as the page opens', async () => {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ textScale: 1.5 }));
+      const page = await open('/test/fixtures/legacy-page-watched.html');
+      const byId = (id: string) => page.document.getElementById(id)!;
+      await until(() => near(fontSizePx(byId('paragraph')), 21), 'the saved 150 %');
+      expect(fontSizePx(byId('sidebar')), 'outside the target').to.equal(12);
+      // Not the whole page first (each px-sized element pinned, then given back) and then the
+      // target: only the target and our own elements were ever written to.
+      const written = (page.window as unknown as { stylesWritten: Element[] }).stylesWritten;
+      const outside = [
+        ...new Set(
+          written.filter(
+            (element) => !element.closest('.bodytext') && !element.localName.includes('-'),
+          ),
+        ),
+      ].map((element) => element.id || element.localName);
+      expect(outside).to.deep.equal([]);
     });
 
     it('measures the page again when its width crosses a breakpoint, not when only its height changes', async () => {

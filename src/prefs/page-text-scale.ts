@@ -1,6 +1,6 @@
 import { adoptDocumentSheet } from '../styles/document-sheets.js';
 import { reportBadSetting } from '../core/config.js';
-import { PORTAL_WIDGETS_MARK } from '../core/define.js';
+import { PORTAL_WIDGETS_MARK, tagName } from '../core/define.js';
 
 /** Elements that never show text of their own. */
 const NO_TEXT = new Set([
@@ -43,7 +43,8 @@ interface SavedInline {
  */
 export class PageTextScaler {
   private scale = 1;
-  private measuredScale = 1;
+  /** How much the text grew at the last change, measured when first asked (1: nothing scaled). */
+  private measuredScale: number | (() => number) = 1;
   private readonly sheet = adoptDocumentSheet();
   private readonly targets = new Map<object, string>();
   private readonly saved = new Map<HTMLElement, SavedInline>();
@@ -70,6 +71,9 @@ export class PageTextScaler {
    * or 1 when nothing on the page could be scaled.
    */
   get inForce(): number {
+    // Measured when asked (a visitor's click): a saved size applied as the page opens is not
+    // asked about, and measuring means computing the page's styles and layout once more.
+    if (typeof this.measuredScale === 'function') this.measuredScale = this.measuredScale();
     return this.measuredScale;
   }
 
@@ -96,19 +100,20 @@ export class PageTextScaler {
     // Nothing changes (each <font-scaler> without a target says so on its first render): the
     // page is already scaled by setScale, and measuring it again costs a pass over every element.
     if ((selector || undefined) === this.targets.get(owner)) return;
-    if (selector) {
-      try {
-        document.querySelector(selector);
-        this.targets.set(owner, selector);
-      } catch {
-        reportBadSetting('target', selector, 'Use a CSS selector such as ".bodytext" or "#main".');
-        this.targets.delete(owner);
-      }
-    } else {
-      this.targets.delete(owner);
-    }
+    this.declare(owner, selector);
     this.observe();
     this.apply();
+  }
+
+  private declare(owner: object, selector: string | null): void {
+    this.targets.delete(owner);
+    if (!selector) return;
+    try {
+      document.querySelector(selector);
+      this.targets.set(owner, selector);
+    } catch {
+      reportBadSetting('target', selector, 'Use a CSS selector such as ".bodytext" or "#main".');
+    }
   }
 
   private targetRoots(): HTMLElement[] {
@@ -162,8 +167,13 @@ export class PageTextScaler {
     if (this.scale === 1) return;
 
     const html = document.documentElement;
+    // The root's size and the visitor's default (a probe at `medium`) from one computation of
+    // the page's styles, which then serves the measuring below: the probe stays until the end.
+    const probe = document.createElement('span');
+    probe.style.setProperty('font-size', 'medium', 'important');
+    html.append(probe);
     const rootPx = parseFloat(getComputedStyle(html).fontSize);
-    const defaultPx = measureDefaultFontSize();
+    const defaultPx = parseFloat(getComputedStyle(probe).fontSize);
     const writeRoot = () => {
       const rootPercent = ((rootPx / defaultPx) * this.scale * 100).toFixed(3);
       this.sheet.replaceSync(
@@ -172,33 +182,42 @@ export class PageTextScaler {
       html.setAttribute(TEXT_SCALE_ATTRIBUTE, String(this.scale));
     };
     // In <head>: the root now, so rem text starts at its size; the rest once the body is parsed.
-    if (!document.body) return writeRoot();
-    // The targets are scaled element by element; the rest of the page (or, with a target, our
-    // own elements) only where the root size does not reach: a theme sized in px.
+    if (!document.body) return (writeRoot(), probe.remove());
+    // The targets the page's text size bars name in their markup, known before the bars render:
+    // a saved size is then applied once, to them, not to the whole page first (on a phone, the
+    // whole page measured costs hundreds of milliseconds).
+    for (const scaler of document.querySelectorAll(`${tagName('font-scaler')}[target]`))
+      this.declare(scaler, scaler.getAttribute('target'));
+    // With targets, they and our own elements are scaled element by element, measured once
+    // (ours get the size the root would give them where it reaches them). Without, the whole
+    // page, where the root size does not reach: a theme sized in px.
     const precise = new Set(
       this.targetRoots().flatMap((root) => [root, ...root.querySelectorAll<HTMLElement>('*')]),
     );
-    const checked = this.targets.size
-      ? ownElements()
-      : [document.body, ...document.body.querySelectorAll('*')];
+    if (this.targets.size) for (const element of ownElements()) precise.add(element);
     const elements = [
-      ...precise,
-      ...checked.filter((element) => !precise.has(element as HTMLElement)),
+      ...(this.targets.size ? precise : [document.body, ...document.body.querySelectorAll('*')]),
     ].filter((element): element is HTMLElement => element instanceof HTMLElement);
-    writeRoot();
-    this.measuredScale = measuredGrowth(elements, this.pin(elements, precise));
+    const before = this.pin(elements, precise, writeRoot);
+    probe.remove();
+    this.measuredScale = () => measuredGrowth(elements, before);
   }
 
   /**
    * Gives each element its size at scale 1 (read with the root's size set back for a moment)
    * times the scale where the root size did not already do it: always for `precise` ones, else
-   * when it did not grow by itself. Returns the sizes at scale 1.
+   * when it did not grow by itself. `grow` makes the root grow once those are read. Returns the
+   * sizes at scale 1.
    */
-  private pin(elements: HTMLElement[], precise: Set<HTMLElement>): TextMetrics[] {
+  private pin(
+    elements: HTMLElement[],
+    precise: Set<HTMLElement>,
+    grow = () => document.documentElement.setAttribute(TEXT_SCALE_ATTRIBUTE, String(this.scale)),
+  ): TextMetrics[] {
     const html = document.documentElement;
     html.removeAttribute(TEXT_SCALE_ATTRIBUTE);
     const before = elements.map(measure);
-    html.setAttribute(TEXT_SCALE_ATTRIBUTE, String(this.scale));
+    grow();
     const after = elements.map((element) => (precise.has(element) ? undefined : measure(element)));
     const follows = (wanted: number, got: number | undefined) =>
       got !== undefined && Math.abs(got - wanted) < 0.05;
@@ -308,14 +327,4 @@ function measuredGrowth(elements: HTMLElement[], before: TextMetrics[]): number 
     .filter((ratio): ratio is number => ratio !== undefined && Number.isFinite(ratio))
     .sort((a, b) => a - b);
   return ratios.length ? Math.round(ratios[Math.floor(ratios.length / 2)]! * 1000) / 1000 : 1;
-}
-
-/** The visitor's default font size in px (the `medium` keyword), whatever the page sets. */
-function measureDefaultFontSize(): number {
-  const probe = document.createElement('span');
-  probe.style.setProperty('font-size', 'medium', 'important');
-  document.documentElement.append(probe);
-  const size = parseFloat(getComputedStyle(probe).fontSize);
-  probe.remove();
-  return size;
 }
