@@ -4,7 +4,7 @@ import { getPagePreferences } from './prefs/page-preferences.js';
 
 // Imported first by the bundle entry, so a data-prefix applies before any element is defined, and
 // the elements imported after it wait for startOnPage.
-configureFromScript(findOwnScript(import.meta.url));
+configureFromScript(findOwnScript(import.meta.url), import.meta.url);
 if (typeof document !== 'undefined') holdDefinitions();
 
 /**

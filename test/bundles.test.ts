@@ -290,6 +290,24 @@ describe('shipped bundles', () => {
     }
   });
 
+  describe('portal-widgets.js loaded with import()', () => {
+    it('finds the files beside it (article-body.js) with no script tag naming it', async () => {
+      const { window, document } = await open('/test/fixtures/imported-bundle-page.html');
+      await until(() => !!document.querySelector('article-view'), 'the element added');
+      const view = document.querySelector('article-view')!;
+      await until(
+        () => !!view.shadowRoot?.querySelector('.body p, [role="alert"]'),
+        'the body or an alert',
+        8000,
+      );
+      expect(view.shadowRoot!.querySelector('[role="alert"]'), 'no alert').to.equal(null);
+      expect(view.shadowRoot!.querySelector('.body p')!.textContent).to.equal(
+        'Người dân nhận thư và gửi hàng ngay tại xã.',
+      );
+      expect(window.pageErrors).to.deep.equal([]);
+    });
+  });
+
   describe('portal-toolbar.js', () => {
     it('brings the text size and contrast bar alone, and nothing else', async () => {
       const page = await open('/test/fixtures/toolbar-page.html');

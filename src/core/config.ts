@@ -89,8 +89,9 @@ export function findOwnScript(moduleUrl: string | undefined): HTMLScriptElement 
 }
 
 /** Applies the embedding script tag's `data-prefix`, `data-contrast-styles`, `data-api`, `data-backend`, `data-site`, `data-timeout`. */
-export function configureFromScript(script: HTMLScriptElement | null): void {
-  scriptUrl = script?.src || undefined;
+export function configureFromScript(script: HTMLScriptElement | null, moduleUrl?: string): void {
+  // Imported with import() rather than a tag: the files beside it are beside the module.
+  scriptUrl = script?.src || moduleUrl;
   const { prefix, contrastStyles, api, backend, site, timeout } = script?.dataset ?? {};
   const settings: PortalWidgetsConfig = {
     prefix,
