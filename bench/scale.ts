@@ -1,13 +1,18 @@
 // A province on one machine: 100 sites of 10,000 articles each (1,000,000) and 10,000,000 votes
 // in PostgreSQL, made by generate_series inside the database, then every API read and votes under
 // autocannon, each printed beside a bare Fastify route answering the same JSON, reads on one site
-// beside reads spread over every site, and the query plans.
+// beside reads spread over every site, and the query plans. The server and the bare Fastify peer
+// each run alone in a process of their own (bench/scale-server.ts), as the server runs in
+// production; autocannon runs here. BENCH_PORT picks the server's port (the peer's is the next),
+// BENCH_CPU_PROF=<folder> writes the server's CPU profile there (node --cpu-prof).
 // Not run in CI: BENCH_DATABASE_URL names a database it may empty (BENCH_REUSE=1 keeps the
 // rows of an earlier run; BENCH_ONLY=<regular expression> measures only the matching rows), e.g.
 //   createdb -O widgets widgets_scale
 //   BENCH_DATABASE_URL=postgres://widgets:widgets@127.0.0.1:5432/widgets_scale npm run bench:scale
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import Fastify from 'fastify';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../server/app.js';
@@ -222,12 +227,74 @@ for (const [text, parameters] of queries) {
 }
 await explaining.end();
 
-const app = await buildApp({ db, secret: SECRET, allowedOrigins: [], ...limits });
-const base = await app.listen({ port: 0, host: '127.0.0.1' });
+await db.destroy();
+
+/** Children still running: ended with this process, however it ends. */
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGTERM');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => process.exit(130));
+}
+const launcher = fileURLToPath(new URL('./scale-server.ts', import.meta.url));
+const port = Number(process.env.BENCH_PORT ?? 0);
+
+/** Starts bench/scale-server.ts in a new Node process; resolves with its address. */
+function startChild(
+  role: 'server' | 'peer',
+  env: Record<string, string>,
+  nodeOptions: string[] = [],
+) {
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', launcher, role], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return {
+    child,
+    url: new Promise<string>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`${role} process ended (${code})`)));
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        const address = /^listening (\S+)/.exec(line)?.[1];
+        if (address) resolve(address);
+        else console.log(`[${role}] ${line}`);
+      });
+    }),
+  };
+}
+
+/** Ends a child and waits for it (a CPU profile is written as it exits). */
+function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return Promise.resolve();
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+const profile = process.env.BENCH_CPU_PROF;
+const server = startChild(
+  'server',
+  {
+    DATABASE_URL: url,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    VOTER_SECRET: SECRET,
+    DEMO: '0',
+  },
+  profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+);
+const base = await server.url;
 const sample = await (await fetch(`${base}${sitePath()}/articles/${middle}`)).json();
-const bare = Fastify();
-bare.get('/article', async () => sample);
-const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+const peer = startChild('peer', {
+  PORT: String(port && port + 1),
+  BENCH_PEER_BODY: JSON.stringify(sample),
+});
+const bareUrl = await peer.url;
+console.log(
+  `\nThe server under test runs alone in its own process (pid ${server.child.pid}, ${base}), the bare Fastify peer in another (pid ${peer.child.pid}); autocannon runs in this one.`,
+);
 
 const tokens = new VoterTokens(SECRET);
 /** Every read and a vote, on the addresses `sitePath` gives. */
@@ -288,9 +355,7 @@ const rows = [
 spread = true;
 rows.push(...(await readsAndVotes(`any of ${SITES} sites`)));
 console.log(
-  `\n${SITES} sites × ${PER_SITE.toLocaleString('en')} articles, ${(ARTICLES * VOTES_PER_ARTICLE).toLocaleString('en')} votes; autocannon, 10 connections, ${DURATION} s each:`,
+  `\n${SITES} sites × ${PER_SITE.toLocaleString('en')} articles, ${(ARTICLES * VOTES_PER_ARTICLE).toLocaleString('en')} votes; autocannon, 10 connections, ${DURATION} s each; the server and the peer each in a process of their own:`,
 );
 console.table(rows.filter(Boolean));
-await bare.close();
-await app.close();
-await db.destroy();
+await Promise.all([stop(server.child), stop(peer.child)]);
