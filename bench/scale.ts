@@ -10,6 +10,7 @@
 //   createdb -O widgets widgets_scale
 //   BENCH_DATABASE_URL=postgres://widgets:widgets@127.0.0.1:5432/widgets_scale npm run bench:scale
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -31,6 +32,8 @@ const PER_SITE = Number(process.env.BENCH_ARTICLES_PER_SITE ?? 10_000);
 const ARTICLES = SITES * PER_SITE;
 const VOTES_PER_ARTICLE = Number(process.env.BENCH_VOTES_PER_ARTICLE ?? 10);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+/** Seconds of the same requests, unmeasured, before each measured row. */
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
 const CATEGORIES = 20;
 const TOPICS = 100;
 const SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
@@ -119,13 +122,38 @@ const cursorAt = (id: number) => Buffer.from(`${publishedAt(id)}|${id}`).toStrin
 /** BENCH_ONLY=votes (a regular expression) measures only the rows whose title it matches. */
 const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
 
+/**
+ * CPU time a process has used, user and system, in ms (Linux's /proc; undefined elsewhere): per
+ * request, what the server costs, which a busy machine changes less than the requests a second.
+ */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 async function measure(title: string, options: autocannon.Options) {
   if (only && !only.test(title) && !title.startsWith('bare')) return undefined;
+  const origin = new URL(String(options.url)).origin;
+  const pid = (origin === new URL(bareUrl).origin ? peer : server).child.pid;
+  // Unmeasured first: a new process runs its code unoptimised until V8 has seen it run, as a
+  // server that has been up a while no longer does.
+  if (WARMUP > 0) await autocannon({ duration: WARMUP, connections: 10, ...options });
+  const before = cpuMs(pid);
   const result = await autocannon({ duration: DURATION, connections: 10, ...options });
+  const after = cpuMs(pid);
   return {
     title,
     'req/s': Math.round(result.requests.average),
     'p99 ms': result.latency.p99,
+    'server CPU µs/req':
+      before === undefined || after === undefined || !result.requests.total
+        ? '–'
+        : Math.round(((after - before) * 1000) / result.requests.total),
     errors: result.errors + result.non2xx,
   };
 }
@@ -358,4 +386,6 @@ console.log(
   `\n${SITES} sites × ${PER_SITE.toLocaleString('en')} articles, ${(ARTICLES * VOTES_PER_ARTICLE).toLocaleString('en')} votes; autocannon, 10 connections, ${DURATION} s each; the server and the peer each in a process of their own:`,
 );
 console.table(rows.filter(Boolean));
+// A moment for the answers still on their way when autocannon stopped, then the children end.
+await new Promise((resolve) => setTimeout(resolve, 1000));
 await Promise.all([stop(server.child), stop(peer.child)]);
