@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { countWords } from '../src/model/portal-model.js';
 import { buildApp } from '../server/app.js';
 import { openDatabase, type Database } from '../server/db.js';
 import { migrate } from '../server/migrations.js';
@@ -39,6 +40,9 @@ const TOPICS = 100;
 const SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
 const START = Date.parse('2020-01-01T00:00:00Z');
 const STEP_MS = 2 * 60 * 1000;
+
+/** Every generated article's body. */
+const BODY = `<p>${'Nội dung bài viết của Ủy ban nhân dân xã về công tác địa phương. '.repeat(8)}</p>`;
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
@@ -71,12 +75,12 @@ async function generate(db: Kysely<Database>) {
   const points = Array.from({ length: VOTES_PER_ARTICLE }, (_, k) => k)
     .map(String)
     .join(',');
-  await sql`insert into articles (site_id, id, slug, title, lead, body_html, image_url, image_alt,
+  await sql`insert into articles (site_id, id, slug, title, lead, body_html, word_count, image_url, image_alt,
       image_caption, author, source_name, category_id, topic_id, published_at, updated_at, lang,
       total_points, rating_count, rating_open, origin, origin_id)
     select 'xa-' || s, i, 'bai-viet-' || i, 'Bài viết số ' || i || ' của cổng thông tin xã',
       'Tóm tắt bài viết số ' || i || '.',
-      '<p>' || repeat('Nội dung bài viết của Ủy ban nhân dân xã về công tác địa phương. ', 8) || '</p>',
+      ${BODY}, ${countWords(BODY)},
       'https://xa.example.gov.vn/uploads/' || i || '.jpg', 'Ảnh ' || i, '', 'Ban biên tập',
       'bench', 'danh-muc-' || (i % ${CATEGORIES}),
       case when i % 3 = 0 then 'chu-de-' || (i % ${TOPICS}) end,
