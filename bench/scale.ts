@@ -34,7 +34,7 @@ const ARTICLES = SITES * PER_SITE;
 const VOTES_PER_ARTICLE = Number(process.env.BENCH_VOTES_PER_ARTICLE ?? 10);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 /** Seconds of the same requests, unmeasured, before each measured row. */
-const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CATEGORIES = 20;
 const TOPICS = 100;
 const SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
