@@ -1,15 +1,22 @@
 // A province on one machine: 100 sites of 10,000 articles each (1,000,000) and 10,000,000 votes
 // in PostgreSQL, made by generate_series inside the database, then every API read and votes under
 // autocannon, each printed beside a bare Fastify route answering the same JSON, reads on one site
-// beside reads spread over every site, and the query plans.
+// beside reads spread over every site, and the query plans. The server and the bare Fastify peer
+// each run alone in a process of their own (bench/scale-server.ts), as the server runs in
+// production; autocannon runs here. BENCH_PORT picks the server's port (the peer's is the next),
+// BENCH_CPU_PROF=<folder> writes the server's CPU profile there (node --cpu-prof).
 // Not run in CI: BENCH_DATABASE_URL names a database it may empty (BENCH_REUSE=1 keeps the
 // rows of an earlier run; BENCH_ONLY=<regular expression> measures only the matching rows), e.g.
 //   createdb -O widgets widgets_scale
 //   BENCH_DATABASE_URL=postgres://widgets:widgets@127.0.0.1:5432/widgets_scale npm run bench:scale
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import Fastify from 'fastify';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { countWords } from '../src/model/portal-model.js';
 import { buildApp } from '../server/app.js';
 import { openDatabase, type Database } from '../server/db.js';
 import { migrate } from '../server/migrations.js';
@@ -26,11 +33,16 @@ const PER_SITE = Number(process.env.BENCH_ARTICLES_PER_SITE ?? 10_000);
 const ARTICLES = SITES * PER_SITE;
 const VOTES_PER_ARTICLE = Number(process.env.BENCH_VOTES_PER_ARTICLE ?? 10);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+/** Seconds of the same requests, unmeasured, before each measured row. */
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CATEGORIES = 20;
 const TOPICS = 100;
 const SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
 const START = Date.parse('2020-01-01T00:00:00Z');
 const STEP_MS = 2 * 60 * 1000;
+
+/** Every generated article's body. */
+const BODY = `<p>${'Nội dung bài viết của Ủy ban nhân dân xã về công tác địa phương. '.repeat(8)}</p>`;
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
@@ -63,12 +75,12 @@ async function generate(db: Kysely<Database>) {
   const points = Array.from({ length: VOTES_PER_ARTICLE }, (_, k) => k)
     .map(String)
     .join(',');
-  await sql`insert into articles (site_id, id, slug, title, lead, body_html, image_url, image_alt,
+  await sql`insert into articles (site_id, id, slug, title, lead, body_html, word_count, image_url, image_alt,
       image_caption, author, source_name, category_id, topic_id, published_at, updated_at, lang,
       total_points, rating_count, rating_open, origin, origin_id)
     select 'xa-' || s, i, 'bai-viet-' || i, 'Bài viết số ' || i || ' của cổng thông tin xã',
       'Tóm tắt bài viết số ' || i || '.',
-      '<p>' || repeat('Nội dung bài viết của Ủy ban nhân dân xã về công tác địa phương. ', 8) || '</p>',
+      ${BODY}, ${countWords(BODY)},
       'https://xa.example.gov.vn/uploads/' || i || '.jpg', 'Ảnh ' || i, '', 'Ban biên tập',
       'bench', 'danh-muc-' || (i % ${CATEGORIES}),
       case when i % 3 = 0 then 'chu-de-' || (i % ${TOPICS}) end,
@@ -114,13 +126,38 @@ const cursorAt = (id: number) => Buffer.from(`${publishedAt(id)}|${id}`).toStrin
 /** BENCH_ONLY=votes (a regular expression) measures only the rows whose title it matches. */
 const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
 
+/**
+ * CPU time a process has used, user and system, in ms (Linux's /proc; undefined elsewhere): per
+ * request, what the server costs, which a busy machine changes less than the requests a second.
+ */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 async function measure(title: string, options: autocannon.Options) {
   if (only && !only.test(title) && !title.startsWith('bare')) return undefined;
+  const origin = new URL(String(options.url)).origin;
+  const pid = (origin === new URL(bareUrl).origin ? peer : server).child.pid;
+  // Unmeasured first: a new process runs its code unoptimised until V8 has seen it run, as a
+  // server that has been up a while no longer does.
+  if (WARMUP > 0) await autocannon({ duration: WARMUP, connections: 10, ...options });
+  const before = cpuMs(pid);
   const result = await autocannon({ duration: DURATION, connections: 10, ...options });
+  const after = cpuMs(pid);
   return {
     title,
     'req/s': Math.round(result.requests.average),
     'p99 ms': result.latency.p99,
+    'server CPU µs/req':
+      before === undefined || after === undefined || !result.requests.total
+        ? '–'
+        : Math.round(((after - before) * 1000) / result.requests.total),
     errors: result.errors + result.non2xx,
   };
 }
@@ -222,12 +259,74 @@ for (const [text, parameters] of queries) {
 }
 await explaining.end();
 
-const app = await buildApp({ db, secret: SECRET, allowedOrigins: [], ...limits });
-const base = await app.listen({ port: 0, host: '127.0.0.1' });
+await db.destroy();
+
+/** Children still running: ended with this process, however it ends. */
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGTERM');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => process.exit(130));
+}
+const launcher = fileURLToPath(new URL('./scale-server.ts', import.meta.url));
+const port = Number(process.env.BENCH_PORT ?? 0);
+
+/** Starts bench/scale-server.ts in a new Node process; resolves with its address. */
+function startChild(
+  role: 'server' | 'peer',
+  env: Record<string, string>,
+  nodeOptions: string[] = [],
+) {
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', launcher, role], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return {
+    child,
+    url: new Promise<string>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`${role} process ended (${code})`)));
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        const address = /^listening (\S+)/.exec(line)?.[1];
+        if (address) resolve(address);
+        else console.log(`[${role}] ${line}`);
+      });
+    }),
+  };
+}
+
+/** Ends a child and waits for it (a CPU profile is written as it exits). */
+function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return Promise.resolve();
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+const profile = process.env.BENCH_CPU_PROF;
+const server = startChild(
+  'server',
+  {
+    DATABASE_URL: url,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    VOTER_SECRET: SECRET,
+    DEMO: '0',
+  },
+  profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+);
+const base = await server.url;
 const sample = await (await fetch(`${base}${sitePath()}/articles/${middle}`)).json();
-const bare = Fastify();
-bare.get('/article', async () => sample);
-const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+const peer = startChild('peer', {
+  PORT: String(port && port + 1),
+  BENCH_PEER_BODY: JSON.stringify(sample),
+});
+const bareUrl = await peer.url;
+console.log(
+  `\nThe server under test runs alone in its own process (pid ${server.child.pid}, ${base}), the bare Fastify peer in another (pid ${peer.child.pid}); autocannon runs in this one.`,
+);
 
 const tokens = new VoterTokens(SECRET);
 /** Every read and a vote, on the addresses `sitePath` gives. */
@@ -288,9 +387,9 @@ const rows = [
 spread = true;
 rows.push(...(await readsAndVotes(`any of ${SITES} sites`)));
 console.log(
-  `\n${SITES} sites × ${PER_SITE.toLocaleString('en')} articles, ${(ARTICLES * VOTES_PER_ARTICLE).toLocaleString('en')} votes; autocannon, 10 connections, ${DURATION} s each:`,
+  `\n${SITES} sites × ${PER_SITE.toLocaleString('en')} articles, ${(ARTICLES * VOTES_PER_ARTICLE).toLocaleString('en')} votes; autocannon, 10 connections, ${DURATION} s each; the server and the peer each in a process of their own:`,
 );
 console.table(rows.filter(Boolean));
-await bare.close();
-await app.close();
-await db.destroy();
+// A moment for the answers still on their way when autocannon stopped, then the children end.
+await new Promise((resolve) => setTimeout(resolve, 1000));
+await Promise.all([stop(server.child), stop(peer.child)]);

@@ -40,6 +40,11 @@ export interface ArticleTable {
   title: string;
   lead: string;
   body_html: string;
+  /**
+   * The body's words (`countWords`), counted when the body is written; null only for a row an
+   * older release wrote after the migration that counted every row, and then counted on read.
+   */
+  word_count: number | null;
   image_url: string | null;
   image_alt: string;
   image_caption: string;

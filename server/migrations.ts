@@ -1,4 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { countWords } from '../src/model/portal-model.js';
 import type { Database } from './db.js';
 
 /** The schema's history, oldest first. Never edit a migration that has shipped: add one. */
@@ -141,7 +142,38 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-06-word-count': {
+    async up(db: Kysely<unknown>) {
+      // Counted once when the body is written, not on every read of the article.
+      await db.schema.alterTable('articles').addColumn('word_count', 'integer').execute();
+      await countEveryArticlesWords(db);
+    },
+  },
 };
+
+/** Rows read and written at a time when the articles written before are counted. */
+const WORD_COUNT_BATCH = 1000;
+
+/** Counts the words of every article written before `word_count`, in batches by key. */
+async function countEveryArticlesWords(db: Kysely<unknown>): Promise<void> {
+  let after: { site_id: string; id: number } | undefined;
+  for (;;) {
+    const { rows } = await sql<{ site_id: string; id: number; body_html: string }>`
+      select site_id, id, body_html from articles
+      ${after ? sql`where (site_id, id) > (${after.site_id}, ${after.id})` : sql``}
+      order by site_id, id limit ${WORD_COUNT_BATCH}`.execute(db);
+    if (!rows.length) return;
+    // One statement a batch; a VALUES list's columns are column1… in both databases.
+    const values = rows.map(
+      (row) =>
+        sql`(cast(${row.site_id} as text), cast(${row.id} as integer), cast(${countWords(row.body_html)} as integer))`,
+    );
+    await sql`update articles set word_count = v.column3
+      from (values ${sql.join(values)}) as v
+      where articles.site_id = v.column1 and articles.id = v.column2`.execute(db);
+    after = rows.at(-1);
+  }
+}
 
 /** The site every row written before sites existed belongs to, and the old paths serve. */
 const FIRST_SITE = 'default';

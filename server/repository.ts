@@ -1,6 +1,8 @@
 import {
   PostgresAdapter,
   sql,
+  type Compilable,
+  type CompiledQuery,
   type ExpressionBuilder,
   type Kysely,
   type QueryCreator,
@@ -70,6 +72,37 @@ export function summaryOf(
   };
 }
 
+/** Stands for argument `index` of a query while it is compiled once (see `CompiledOnce`). */
+const SLOT = '\u0000argument ';
+const slot = <T>(index: number) => `${SLOT}${index}` as unknown as T;
+
+/**
+ * A query built and compiled once, run with new values: building a query with Kysely and
+ * compiling it to SQL cost the server more per read than anything else of its own. The query is
+ * built with `slot(i)` in place of each value; each run puts argument i in those parameters.
+ */
+class CompiledOnce<R> {
+  /** For each parameter of the compiled query, the argument it takes, or -1 for a constant. */
+  private readonly sources: number[];
+
+  constructor(private readonly compiled: CompiledQuery<R>) {
+    this.sources = compiled.parameters.map((value) =>
+      typeof value === 'string' && value.startsWith(SLOT) ? Number(value.slice(SLOT.length)) : -1,
+    );
+    // A value written into the text instead of a parameter would be run as the placeholder.
+    if (compiled.sql.includes(SLOT)) throw new Error(`A placeholder in the SQL: ${compiled.sql}`);
+  }
+
+  async rows(db: Kysely<Database>, args: readonly unknown[]): Promise<R[]> {
+    const { compiled, sources } = this;
+    const parameters = compiled.parameters.map((value, index) => {
+      const source = sources[index]!;
+      return source < 0 ? value : args[source];
+    });
+    return (await db.executeQuery<R>({ ...compiled, parameters })).rows;
+  }
+}
+
 /**
  * Every query the widgets API makes, the same on SQLite and PostgreSQL, within one site: every
  * query names `site_id`, and every join matches it too, so nothing crosses sites.
@@ -78,11 +111,23 @@ export class ArticleRepository {
   constructor(
     private readonly db: Kysely<Database>,
     readonly site: string = DEFAULT_SITE,
+    /** The reads compiled so far, by name; the same for every site (the site is a value). */
+    private readonly compiled = new Map<string, CompiledOnce<unknown>>(),
   ) {}
 
   /** The same queries for another site. */
   forSite(site: string): ArticleRepository {
-    return site === this.site ? this : new ArticleRepository(this.db, site);
+    return site === this.site ? this : new ArticleRepository(this.db, site, this.compiled);
+  }
+
+  /** Runs the read named `name`, built by `build` the first time, with `args` as its slots. */
+  private run<R>(name: string, build: () => Compilable<R>, args: readonly unknown[]): Promise<R[]> {
+    let query = this.compiled.get(name) as CompiledOnce<R> | undefined;
+    if (!query) {
+      query = new CompiledOnce(build().compile());
+      this.compiled.set(name, query);
+    }
+    return query.rows(this.db, args);
   }
 
   /** Whether the site exists: a page that names no site the server has is told so. */
@@ -111,7 +156,7 @@ export class ArticleRepository {
     return this.db.selectFrom('sites').select(['id', 'name']).orderBy('id').execute();
   }
 
-  private articles() {
+  private articles(site: string = this.site) {
     return this.db
       .selectFrom('articles')
       .innerJoin('categories', (join) =>
@@ -124,13 +169,13 @@ export class ArticleRepository {
           .onRef('topics.site_id', '=', 'articles.site_id')
           .onRef('topics.id', '=', 'articles.topic_id'),
       )
-      .where('articles.site_id', '=', this.site)
+      .where('articles.site_id', '=', site)
       .selectAll('articles')
       .select(['categories.name as category_name', 'topics.name as topic_name']);
   }
 
   /** What a list shows of each article: no body, no topic. */
-  private summaries() {
+  private summaries(site: string = this.site) {
     return this.db
       .selectFrom('articles')
       .innerJoin('categories', (join) =>
@@ -138,7 +183,7 @@ export class ArticleRepository {
           .onRef('categories.site_id', '=', 'articles.site_id')
           .onRef('categories.id', '=', 'articles.category_id'),
       )
-      .where('articles.site_id', '=', this.site)
+      .where('articles.site_id', '=', site)
       .select([
         'articles.id',
         'articles.slug',
@@ -168,24 +213,9 @@ export class ArticleRepository {
    * is a round trip to PostgreSQL, which costs the server more than the query itself.
    */
   async read(id: number, voterId?: string | null): Promise<ArticleRead | undefined> {
-    const postgres = this.isPostgres();
-    const voice = postgres
-      ? sql`json_build_object('id', v.voice_id, 'title', v.title, 'url', v.url)`
-      : sql`json_object('id', v.voice_id, 'title', v.title, 'url', v.url)`;
-    // `[]` without voices: json_group_array gives it, json_agg gives null.
-    const list = postgres
-      ? sql`coalesce(json_agg(${voice} order by v.position), '[]'::json)`
-      : sql`json_group_array(${voice} order by v.position)`;
-    const row = await this.articles()
-      .select(
-        sql<ArticleVoice[] | string>`(select ${list} from article_voices v
-          where v.site_id = articles.site_id and v.article_id = articles.id)`.as('voices'),
-      )
-      .$if(Boolean(voterId), (query) =>
-        query.select((eb) => this.scoreBy(eb, voterId ?? '').as('your_score')),
-      )
-      .where('articles.id', '=', id)
-      .executeTakeFirst();
+    const [row] = voterId
+      ? await this.run('read by a voter', () => this.readQuery(true), [this.site, id, voterId])
+      : await this.run('read', () => this.readQuery(false), [this.site, id]);
     if (!row) return undefined;
     const { voices, ...rest } = row as typeof row & { your_score?: number | null };
     return {
@@ -196,14 +226,37 @@ export class ArticleRepository {
     };
   }
 
+  /** `read`'s query: the site, the id and (`byVoter`) the voter are slots 0, 1 and 2. */
+  private readQuery(byVoter: boolean) {
+    const postgres = this.isPostgres();
+    const voice = postgres
+      ? sql`json_build_object('id', v.voice_id, 'title', v.title, 'url', v.url)`
+      : sql`json_object('id', v.voice_id, 'title', v.title, 'url', v.url)`;
+    // `[]` without voices: json_group_array gives it, json_agg gives null.
+    const list = postgres
+      ? sql`coalesce(json_agg(${voice} order by v.position), '[]'::json)`
+      : sql`json_group_array(${voice} order by v.position)`;
+    return this.articles(slot<string>(0))
+      .select(
+        sql<ArticleVoice[] | string>`(select ${list} from article_voices v
+          where v.site_id = articles.site_id and v.article_id = articles.id)`.as('voices'),
+      )
+      .$if(byVoter, (query) =>
+        query.select((eb) => this.scoreBy(eb, slot<string>(2)).as('your_score')),
+      )
+      .where('articles.id', '=', slot<number>(1));
+  }
+
   /** Where an article sits, as the related strategies need it. */
   async position(id: number): Promise<ArticlePosition | undefined> {
-    return this.db
-      .selectFrom('articles')
-      .select(['id', 'category_id', 'topic_id', 'published_at'])
-      .where('site_id', '=', this.site)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const build = () =>
+      this.db
+        .selectFrom('articles')
+        .select(['id', 'category_id', 'topic_id', 'published_at'])
+        .where('site_id', '=', slot<string>(0))
+        .where('id', '=', slot<number>(1));
+    const [row] = await this.run('position', build, [this.site, id]);
+    return row;
   }
 
   /** Newest first, `limit` at a time; the cursor is the last row's date and id. */
@@ -212,24 +265,32 @@ export class ArticleRepository {
     cursor?: { publishedAt: string; id: number };
     limit: number;
   }) {
-    let query = this.summaries()
-      .orderBy('articles.published_at', 'desc')
-      .orderBy('articles.id', 'desc')
-      .limit(options.limit + 1);
-    if (options.category) query = query.where('articles.category_id', '=', options.category);
-    const { cursor } = options;
-    if (cursor) {
-      // A row comparison, which both databases answer from the (published_at, id) index.
-      query = query.where((eb) =>
-        eb(
-          eb.refTuple('articles.published_at', 'articles.id'),
-          '<',
-          eb.tuple(cursor.publishedAt, cursor.id),
-        ),
-      );
-    }
-    const rows = await query.execute();
-    return { rows: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
+    const { category, cursor, limit } = options;
+    // Slots: the site, the limit, the category, the cursor's date and id.
+    const build = () => {
+      let query = this.summaries(slot<string>(0))
+        .orderBy('articles.published_at', 'desc')
+        .orderBy('articles.id', 'desc')
+        .limit(slot<number>(1));
+      if (category) query = query.where('articles.category_id', '=', slot<string>(2));
+      if (cursor) {
+        // A row comparison, which both databases answer from the (published_at, id) index.
+        query = query.where((eb) =>
+          eb(
+            eb.refTuple('articles.published_at', 'articles.id'),
+            '<',
+            eb.tuple(slot<string>(3), slot<number>(4)),
+          ),
+        );
+      }
+      return query;
+    };
+    const rows = await this.run(
+      `list${category ? ' of a category' : ''}${cursor ? ' after a cursor' : ''}`,
+      build,
+      [this.site, limit + 1, category, cursor?.publishedAt, cursor?.id],
+    );
+    return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
   }
 
   /**
@@ -239,37 +300,43 @@ export class ArticleRepository {
    * a missing article gives no rows, as does an article without a topic for `topic`.
    */
   async related(id: number, strategy: RelatedStrategy, limit: number): Promise<SummaryRow[]> {
+    return this.run(`related: ${strategy}`, () => this.relatedQuery(strategy), [
+      this.site,
+      id,
+      limit,
+    ]);
+  }
+
+  /** `related`'s query for one strategy: the site, the id and the limit are slots 0, 1 and 2. */
+  private relatedQuery(strategy: RelatedStrategy) {
+    const id = slot<number>(1);
     const here = this.db
       .selectFrom('articles as here')
-      .where('here.site_id', '=', this.site)
+      .where('here.site_id', '=', slot<string>(0))
       .where('here.id', '=', id);
     const topic = here.select('here.topic_id');
     const category = here.select('here.category_id');
     const published = here.select('here.published_at');
-    const base = this.summaries().where('articles.id', '!=', id).limit(limit);
+    const base = this.summaries(slot<string>(0))
+      .where('articles.id', '!=', id)
+      .limit(slot<number>(2));
     switch (strategy) {
       case 'topic':
-        return base
-          .where('articles.topic_id', '=', topic)
-          .orderBy('articles.published_at', 'desc')
-          .execute();
+        return base.where('articles.topic_id', '=', topic).orderBy('articles.published_at', 'desc');
       case 'newer':
         return base
           .where('articles.category_id', '=', category)
           .where('articles.published_at', '>', published)
-          .orderBy('articles.published_at', 'asc')
-          .execute();
+          .orderBy('articles.published_at', 'asc');
       case 'older':
         return base
           .where('articles.category_id', '=', category)
           .where('articles.published_at', '<', published)
-          .orderBy('articles.published_at', 'desc')
-          .execute();
+          .orderBy('articles.published_at', 'desc');
       case 'category':
         return base
           .where('articles.category_id', '=', category)
-          .orderBy('articles.published_at', 'desc')
-          .execute();
+          .orderBy('articles.published_at', 'desc');
     }
   }
 
@@ -310,15 +377,19 @@ export class ArticleRepository {
 
   /** The rating, with the score this voter gave when the request names one: one query. */
   async summary(articleId: number, voterId?: string | null): Promise<RatingSummary | undefined> {
-    const row = await this.db
-      .selectFrom('articles')
-      .select(['id', 'total_points', 'rating_count', 'rating_open'])
-      .$if(Boolean(voterId), (query) =>
-        query.select((eb) => this.scoreBy(eb, voterId ?? '').as('your_score')),
-      )
-      .where('site_id', '=', this.site)
-      .where('id', '=', articleId)
-      .executeTakeFirst();
+    // Slots: the site, the article, the voter.
+    const build = (byVoter: boolean) => () =>
+      this.db
+        .selectFrom('articles')
+        .select(['id', 'total_points', 'rating_count', 'rating_open'])
+        .$if(byVoter, (query) =>
+          query.select((eb) => this.scoreBy(eb, slot<string>(2)).as('your_score')),
+        )
+        .where('site_id', '=', slot<string>(0))
+        .where('id', '=', slot<number>(1));
+    const [row] = voterId
+      ? await this.run('rating for a voter', build(true), [this.site, articleId, voterId])
+      : await this.run('rating', build(false), [this.site, articleId]);
     return row && summaryOf(row);
   }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import type { LimitRule } from './network-limit.js';
 import { databaseKind, openDatabase, type DatabaseConnection } from './db.js';
 import { migrate } from './migrations.js';
 import { ArticleRepository } from './repository.js';
@@ -30,6 +31,8 @@ export interface ServerSettings {
   demo: boolean;
   staticRoot?: string;
   logger?: false | { level: string };
+  /** Votes per network per window; only for a caller that starts the server itself (a benchmark). */
+  voteRateLimit?: LimitRule;
 }
 
 const DEFAULT_DATABASE_URL = 'sqlite:./data/portal-widgets.sqlite';
@@ -170,6 +173,7 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
       staticRoot: settings.staticRoot,
       demo: settings.demo,
       logger: settings.logger,
+      voteRateLimit: settings.voteRateLimit,
     });
     const log = app.log;
     const scheduler = new ImportScheduler(connection.db, {

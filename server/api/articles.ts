@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import {
+  countWords,
   mergeRelated,
   readingMinutes,
   type RelatedStrategy,
@@ -92,10 +93,6 @@ export const articlesPlugin: FastifyPluginAsync<ArticlesOptions> = async (
       }
       const row = await repository.read(id, voter);
       if (!row) return sendError(reply, 404, 'not-found', `No article ${id}`);
-      const words = row.body_html
-        .replace(/<[^>]*>/g, ' ')
-        .split(/\s+/)
-        .filter(Boolean).length;
       return {
         ...summaryOf(row),
         bodyHtml: row.body_html,
@@ -104,7 +101,7 @@ export const articlesPlugin: FastifyPluginAsync<ArticlesOptions> = async (
         topic: row.topic_id ? { id: row.topic_id, name: row.topic_name ?? '' } : null,
         updatedAt: row.updated_at,
         lang: row.lang,
-        readingMinutes: readingMinutes(words),
+        readingMinutes: readingMinutes(row.word_count ?? countWords(row.body_html)),
         rating: ratingOf(row),
         voices: row.voices,
       };

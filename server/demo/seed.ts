@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db.js';
+import { countWords } from '../../src/model/portal-model.js';
 import { DEFAULT_SITE } from '../sites.js';
 import { CATEGORIES, SEED_ARTICLES, SEED_SOURCE, TOPICS } from './seed-data.js';
 
@@ -46,13 +47,15 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeedResult> {
       .execute();
     const rows = SEED_ARTICLES.map((article, index) => {
       const published = new Date(SEED_DATE - article.daysAgo * DAY).toISOString();
+      const body = article.paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('\n');
       return {
         site_id,
         id: index + 1,
         slug: article.slug,
         title: article.title,
         lead: article.lead,
-        body_html: article.paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('\n'),
+        body_html: body,
+        word_count: countWords(body),
         image_url: `/media/seed/${article.slug}.svg`,
         image_alt: article.imageAlt,
         image_caption: article.imageCaption,

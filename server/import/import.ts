@@ -4,7 +4,11 @@ import createDOMPurify from 'dompurify';
 import { XMLParser } from 'fast-xml-parser';
 import { JSDOM } from 'jsdom';
 import type { Kysely } from 'kysely';
-import { SANITIZER_FORBID_ATTR, SANITIZER_FORBID_TAGS } from '../../src/model/portal-model.js';
+import {
+  countWords,
+  SANITIZER_FORBID_ATTR,
+  SANITIZER_FORBID_TAGS,
+} from '../../src/model/portal-model.js';
 import { nukevietTime } from '../../src/model/nukeviet-time.js';
 import type { Database } from '../db.js';
 import { ArticleRepository, type ArticleVoice } from '../repository.js';
@@ -653,6 +657,7 @@ export async function storeArticles(
         title: article.title,
         lead: article.lead,
         body_html: article.bodyHtml,
+        word_count: countWords(article.bodyHtml),
         image_url: article.image?.url ?? null,
         image_alt: article.image?.alt ?? '',
         image_caption: article.image?.caption ?? '',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CATEGORIES, SEED_ARTICLES, TOPICS } from '../demo/seed-data.js';
 import { seedDemo } from '../demo/seed.js';
+import { countWords, readingMinutes } from '../../src/model/portal-model.js';
 import { ArticleRepository } from '../repository.js';
 import { createHarness, DATABASES, newToken, vote, type Harness } from './harness.js';
 
@@ -58,6 +59,31 @@ for (const database of DATABASES) {
       });
       assert.ok(article.readingMinutes >= 1);
       assert.deepEqual(article.voices, []);
+    });
+
+    it('gives the reading time from the words counted when the article was written', async () => {
+      const { db } = harness.connection;
+      const stored = await db
+        .selectFrom('articles')
+        .select(['word_count', 'body_html'])
+        .where('id', '=', 3)
+        .executeTakeFirstOrThrow();
+      assert.equal(stored.word_count, countWords(stored.body_html), 'counted by the seed');
+      const minutes = async () => (await get('/api/v1/articles/3')).json().readingMinutes;
+      try {
+        // The stored count is what the answer uses, not the body…
+        await db.updateTable('articles').set({ word_count: 1000 }).where('id', '=', 3).execute();
+        assert.equal(await minutes(), 5);
+        // …and a row an older release wrote, with no count, is counted as it is read.
+        await db.updateTable('articles').set({ word_count: null }).where('id', '=', 3).execute();
+        assert.equal(await minutes(), readingMinutes(countWords(stored.body_html)));
+      } finally {
+        await db
+          .updateTable('articles')
+          .set({ word_count: stored.word_count })
+          .where('id', '=', 3)
+          .execute();
+      }
     });
 
     it('serves an article’s recorded voices in their order', async () => {

@@ -9,6 +9,7 @@ import {
   readSource,
   storeArticles,
 } from '../import/import.js';
+import { countWords } from '../../src/model/portal-model.js';
 import { SEED_ARTICLES } from '../demo/seed-data.js';
 import { ArticleRepository } from '../repository.js';
 import { createHarness, DATABASES, type Harness } from './harness.js';
@@ -213,6 +214,9 @@ for (const database of DATABASES) {
         .selectAll()
         .orderBy('id')
         .execute();
+      for (const row of snapshot) {
+        assert.equal(row.word_count, countWords(row.body_html), `article ${row.id}'s words`);
+      }
 
       assert.deepEqual(await storeArticles(harness.connection.db, rss.origin, rss.articles), {
         inserted: 0,

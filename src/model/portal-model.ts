@@ -13,6 +13,14 @@ export function ratingAverage(total: number, count: number): number {
 
 const READING_WORDS_PER_MINUTE = 200;
 
+/** The words of an article's HTML body: its text between tags, split at white space. */
+export function countWords(html: string): number {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean).length;
+}
+
 /** Minutes to read a text of `words` words, at least one. */
 export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / READING_WORDS_PER_MINUTE));
