@@ -32,7 +32,7 @@ function cloak(tags: string[]): void {
  * with its pictures and styles, nor add their work to its start-up. A visitor who saved a text
  * size or contrast, or whose system asks for more contrast, gets them at once all the same.
  */
-function whenStarting(start: () => void): void {
+function whenStarting(start: (early: boolean) => void): void {
   let saved: string | null = null;
   try {
     // prefs/store.ts's STORAGE_KEY, written out: importing it would fetch its chunk at once.
@@ -40,18 +40,24 @@ function whenStarting(start: () => void): void {
   } catch {
     // Storage blocked: nothing saved.
   }
-  if (script?.dataset.start !== 'load' || saved || matchMedia('(prefers-contrast: more)').matches)
-    return start();
+  const early = Boolean(saved) || matchMedia('(prefers-contrast: more)').matches;
+  if (script?.dataset.start !== 'load' || early) return start(early);
   // The frame after the load event paints what the page loaded last; ours comes after it.
-  const go = () => requestAnimationFrame(() => setTimeout(start));
+  const go = () => requestAnimationFrame(() => setTimeout(() => start(false)));
   if (document.readyState === 'complete') go();
   else addEventListener('load', go, { once: true });
 }
 
 whenStarting(
-  () =>
+  (early) =>
     void import('./core/config.js').then(({ configureFromScript }) => {
       configureFromScript(script);
+      // The visitor's saved text size and contrast, in a task of their own before any element's:
+      // applied as the page opens, and never added to the text size bar's first task.
+      if (early)
+        void import('./prefs/page-preferences.js').then(({ getPagePreferences }) =>
+          getPagePreferences(),
+        );
       // What <read-aloud article-id> asks portal-widgets.js for (an article's recordings), here
       // from the same client the other elements use, loaded when first asked.
       (window as { PortalWidgets?: object }).PortalWidgets ??= {

@@ -45,6 +45,18 @@ describe('shipped bundles', () => {
       expect(page.window.pageErrors).to.deep.equal([]);
     });
 
+    it('applies a saved text size in a task of its own, before the text size bar is even defined', async () => {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ textScale: 1.2 }));
+      const page = await open('/test/fixtures/autoloader-saved-page.html');
+      await until(
+        () => page.document.documentElement.dataset.pwTextScale === '1.2',
+        'the saved size applied',
+      );
+      const { scaledWhile } = page.window as unknown as { scaledWhile: string[] };
+      expect(scaledWhile[0]).to.equal('not defined');
+      expect(page.window.pageErrors).to.deep.equal([]);
+    });
+
     it('lifts its cloak once the elements are defined', async () => {
       const page = await open('/test/fixtures/autoloader-page.html');
       await until(
