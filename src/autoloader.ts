@@ -42,8 +42,12 @@ function whenStarting(start: (early: boolean) => void): void {
   }
   const early = Boolean(saved) || matchMedia('(prefers-contrast: more)').matches;
   if (script?.dataset.start !== 'load' || early) return start(early);
-  // The frame after the load event paints what the page loaded last; ours comes after it.
-  const go = () => requestAnimationFrame(() => setTimeout(() => start(false)));
+  // Once the browser is idle after the load event, it has painted what the page loaded last.
+  // Not from a frame's callback: the frame's rendering, the page's, would be counted as ours.
+  const go = () =>
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(() => start(false), { timeout: 1000 })
+      : setTimeout(() => start(false), 50);
   if (document.readyState === 'complete') go();
   else addEventListener('load', go, { once: true });
 }

@@ -484,8 +484,8 @@ describe('font-scaler', () => {
       const scaler = page.document.querySelector('font-scaler')!;
       part(scaler, 'increase').click();
       await until(() => near(fontSizePx(paragraph), 16.8), 'A+ took effect');
-      // The bar's own re-render reads its host's spacing once, after the next frame.
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+      // The bar's own re-render reads its host's spacing once, 100 ms later.
+      await aTimeout(250);
 
       let measured = 0;
       const ownGetComputedStyle = page.window.getComputedStyle;

@@ -70,25 +70,24 @@ export function PortalWidget<Base extends Constructor<ReactiveElement>>(base: Ba
     /**
      * A visitor's own letter and word spacing (WCAG 1.4.12) reaches the shadow DOM only inherited,
      * as lengths of the host's text size: given again in em, larger text gets as much in proportion.
-     * Read once the next frame has computed the page's styles: read now, the browser would have
-     * to compute them inside our render.
+     * Read a little later, once a frame has computed the page's styles (not in a frame's callback,
+     * which would make that frame's rendering count as ours): read now, the browser would have to
+     * compute them inside our render.
      */
     protected override updated(changed: PropertyValues): void {
       super.updated(changed);
       const selector = this.largerText;
       if (!selector) return;
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          const { fontSize, letterSpacing, wordSpacing } = getComputedStyle(this);
-          // No spacing asked for: nothing written, so our text carries no style attribute.
-          const em = (length: string) =>
-            parseFloat(length) ? `${parseFloat(length) / parseFloat(fontSize)}em` : '';
-          for (const text of this.renderRoot.querySelectorAll<HTMLElement>(selector)) {
-            text.style.letterSpacing = em(letterSpacing);
-            text.style.wordSpacing = em(wordSpacing);
-          }
-        }),
-      );
+      setTimeout(() => {
+        const { fontSize, letterSpacing, wordSpacing } = getComputedStyle(this);
+        // No spacing asked for: nothing written, so our text carries no style attribute.
+        const em = (length: string) =>
+          parseFloat(length) ? `${parseFloat(length) / parseFloat(fontSize)}em` : '';
+        for (const text of this.renderRoot.querySelectorAll<HTMLElement>(selector)) {
+          text.style.letterSpacing = em(letterSpacing);
+          text.style.wordSpacing = em(wordSpacing);
+        }
+      }, 100);
     }
   }
   return Widget as unknown as Base & Constructor<PortalWidgetMembers>;
