@@ -56,42 +56,41 @@ whenStarting(
   (early) =>
     void import('./core/config.js').then(({ configureFromScript }) => {
       configureFromScript(script);
-      // The visitor's saved text size and contrast, in a task of their own before any element's:
-      // applied as the page opens, and never added to the text size bar's first task.
-      if (early)
-        void import('./prefs/page-preferences.js').then(({ getPagePreferences }) =>
-          getPagePreferences(),
-        );
       // What <read-aloud article-id> asks portal-widgets.js for (an article's recordings), here
       // from the same client the other elements use, loaded when first asked.
       (window as { PortalWidgets?: object }).PortalWidgets ??= {
         getArticle: (id: string, element: Element) =>
           import('./backend/article-for.js').then(({ articleFor }) => articleFor(id, element)),
       };
-      return import('./core/define.js').then(({ tagName, defineInTurns }) => {
-        defineInTurns();
-        const tags = new Map([...waiting].map((base) => [tagName(base), base]));
-        if (script?.hasAttribute('data-cloak')) cloak([...tags.keys()]);
+      // The visitor's saved text size and contrast first, in a task of their own before any
+      // element's: applied as the page opens, and never added to the text size bar's first task.
+      const saved = early ? import('./prefs/apply-saved.js').catch(() => {}) : undefined;
+      return Promise.resolve(saved)
+        .then(() => import('./core/define.js'))
+        .then(({ tagName, defineInTurns }) => {
+          defineInTurns();
+          const tags = new Map([...waiting].map((base) => [tagName(base), base]));
+          if (script?.hasAttribute('data-cloak')) cloak([...tags.keys()]);
 
-        const load = (root: Element | Document): void => {
-          for (const [tag, base] of tags) {
-            if (!waiting.has(base)) continue;
-            if ((root instanceof Element && root.matches(tag)) || root.querySelector(tag)) {
-              waiting.delete(base);
-              ELEMENT_LOADERS[base]().catch((error: unknown) =>
-                console.error(`Portal Widgets: could not load <${tag}>.`, error),
-              );
+          const load = (root: Element | Document): void => {
+            for (const [tag, base] of tags) {
+              if (!waiting.has(base)) continue;
+              if ((root instanceof Element && root.matches(tag)) || root.querySelector(tag)) {
+                waiting.delete(base);
+                ELEMENT_LOADERS[base]().catch((error: unknown) =>
+                  console.error(`Portal Widgets: could not load <${tag}>.`, error),
+                );
+              }
             }
-          }
-          if (!waiting.size) observer.disconnect();
-        };
-        const observer = new MutationObserver((records) => {
-          for (const record of records) {
-            record.addedNodes.forEach((node) => node instanceof Element && load(node));
-          }
+            if (!waiting.size) observer.disconnect();
+          };
+          const observer = new MutationObserver((records) => {
+            for (const record of records) {
+              record.addedNodes.forEach((node) => node instanceof Element && load(node));
+            }
+          });
+          observer.observe(document.documentElement, { childList: true, subtree: true });
+          load(document);
         });
-        observer.observe(document.documentElement, { childList: true, subtree: true });
-        load(document);
-      });
     }),
 );
