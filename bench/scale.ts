@@ -10,7 +10,7 @@
 //   createdb -O widgets widgets_scale
 //   BENCH_DATABASE_URL=postgres://widgets:widgets@127.0.0.1:5432/widgets_scale npm run bench:scale
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -140,6 +140,37 @@ function cpuMs(pid: number | undefined): number | undefined {
   }
 }
 
+/**
+ * CPU time every PostgreSQL process on this machine has used, in ms (undefined when there is
+ * none or no /proc): what the database costs a request, beside what the server costs.
+ */
+function databaseCpuMs(): number | undefined {
+  let total: number | undefined;
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return undefined;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+    } catch {
+      continue;
+    }
+    const used = cpuMs(Number(entry));
+    if (used !== undefined) total = (total ?? 0) + used;
+  }
+  return total;
+}
+
+/** µs per request from two CPU readings in ms. */
+const microsEach = (before: number | undefined, after: number | undefined, requests: number) =>
+  before === undefined || after === undefined || !requests
+    ? '–'
+    : Math.round(((after - before) * 1000) / requests);
+
 async function measure(title: string, options: autocannon.Options) {
   if (only && !only.test(title) && !title.startsWith('bare')) return undefined;
   const origin = new URL(String(options.url)).origin;
@@ -147,17 +178,17 @@ async function measure(title: string, options: autocannon.Options) {
   // Unmeasured first: a new process runs its code unoptimised until V8 has seen it run, as a
   // server that has been up a while no longer does.
   if (WARMUP > 0) await autocannon({ duration: WARMUP, connections: 10, ...options });
-  const before = cpuMs(pid);
+  const before = { server: cpuMs(pid), database: databaseCpuMs(), load: process.cpuUsage() };
   const result = await autocannon({ duration: DURATION, connections: 10, ...options });
-  const after = cpuMs(pid);
+  const load = process.cpuUsage(before.load);
+  const requests = result.requests.total;
   return {
     title,
     'req/s': Math.round(result.requests.average),
     'p99 ms': result.latency.p99,
-    'server CPU µs/req':
-      before === undefined || after === undefined || !result.requests.total
-        ? '–'
-        : Math.round(((after - before) * 1000) / result.requests.total),
+    'server CPU µs/req': microsEach(before.server, cpuMs(pid), requests),
+    'database µs/req': microsEach(before.database, databaseCpuMs(), requests),
+    'autocannon µs/req': requests ? Math.round((load.user + load.system) / requests) : '–',
     errors: result.errors + result.non2xx,
   };
 }
