@@ -9,7 +9,7 @@ import {
   type Selectable,
 } from 'kysely';
 import { RATING_CLOSED, ratingAverage, type RelatedStrategy } from '../src/model/portal-model.js';
-import type { ArticleTable, Database } from './db.js';
+import { rowsOf, type ArticleTable, type Database } from './db.js';
 import { DEFAULT_SITE } from './sites.js';
 
 export interface RatingSummary {
@@ -99,7 +99,7 @@ class CompiledOnce<R> {
       const source = sources[index]!;
       return source < 0 ? value : args[source];
     });
-    return (await db.executeQuery<R>({ ...compiled, parameters })).rows;
+    return rowsOf(db, compiled, parameters);
   }
 }
 
