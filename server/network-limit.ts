@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { CompiledQueries, slot } from './compiled-once.js';
 import type { Database } from './db.js';
 
 /**
@@ -39,49 +40,55 @@ export interface LimitRule {
  */
 export class NetworkLimit {
   private lastPrune = 0;
+  private readonly compiled: CompiledQueries;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly secret: string,
     private readonly kind: string,
     private readonly rule: LimitRule,
-  ) {}
+  ) {
+    this.compiled = new CompiledQueries(db);
+  }
 
   /** Counts one action from `address`; false when its network is over the limit. */
   async allow(address: string, now = Date.now()): Promise<boolean> {
     const window = Math.floor(now / this.rule.windowMs);
     const key = this.keyOf(networkOf(address), now);
     const postgres = this.db.getExecutor().adapter instanceof PostgresAdapter;
-    const row = await this.db
-      .insertInto('rate_limits')
-      .columns(['key', 'window_index', 'count'])
-      .expression(
-        this.db
-          .selectNoFrom((eb) => [
-            eb.cast<string>(eb.val(key), 'text').as('key'),
-            eb.cast<number>(eb.val(window), 'integer').as('window_index'),
-            eb.lit(1).as('count'),
-          ])
-          // Every request of a network waits for its counter's row while the count commits: on
-          // PostgreSQL it commits without waiting for the disk, so the lock is not held through
-          // a WAL flush. A crash may forget the last moment's counts; votes are flushed as ever.
-          .$if(postgres, (query) =>
-            query.where(sql<boolean>`set_config('synchronous_commit', 'off', true) = 'off'`),
-          ),
-      )
-      .onConflict((conflict) =>
-        conflict.column('key').doUpdateSet((eb) => ({
-          count: eb
-            .case()
-            .when('rate_limits.window_index', '=', window)
-            .then(eb('rate_limits.count', '+', 1))
-            .else(1)
-            .end(),
-          window_index: window,
-        })),
-      )
-      .returning('count')
-      .executeTakeFirstOrThrow();
+    // Compiled once (on every vote and token): the key is slot 0, the window slot 1.
+    const build = () =>
+      this.db
+        .insertInto('rate_limits')
+        .columns(['key', 'window_index', 'count'])
+        .expression(
+          this.db
+            .selectNoFrom((eb) => [
+              eb.cast<string>(eb.val(slot<string>(0)), 'text').as('key'),
+              eb.cast<number>(eb.val(slot<number>(1)), 'integer').as('window_index'),
+              eb.lit(1).as('count'),
+            ])
+            // Every request of a network waits for its counter's row while the count commits: on
+            // PostgreSQL it commits without waiting for the disk, so the lock is not held through
+            // a WAL flush. A crash may forget the last moment's counts; votes are flushed as ever.
+            .$if(postgres, (query) =>
+              query.where(sql<boolean>`set_config('synchronous_commit', 'off', true) = 'off'`),
+            ),
+        )
+        .onConflict((conflict) =>
+          conflict.column('key').doUpdateSet((eb) => ({
+            count: eb
+              .case()
+              .when('rate_limits.window_index', '=', slot<number>(1))
+              .then(eb('rate_limits.count', '+', 1))
+              .else(1)
+              .end(),
+            window_index: slot<number>(1),
+          })),
+        )
+        .returning('count');
+    const [row] = await this.compiled.run('count', build, [key, window]);
+    if (!row) throw new Error(`No count for ${this.kind}`);
     if (now - this.lastPrune > this.rule.windowMs) {
       this.lastPrune = now;
       await this.db

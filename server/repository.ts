@@ -2,14 +2,14 @@ import {
   PostgresAdapter,
   sql,
   type Compilable,
-  type CompiledQuery,
   type ExpressionBuilder,
   type Kysely,
   type QueryCreator,
   type Selectable,
 } from 'kysely';
 import { RATING_CLOSED, ratingAverage, type RelatedStrategy } from '../src/model/portal-model.js';
-import { rowsOf, type ArticleTable, type Database } from './db.js';
+import { CompiledQueries, slot } from './compiled-once.js';
+import type { ArticleTable, Database } from './db.js';
 import { DEFAULT_SITE } from './sites.js';
 
 export interface RatingSummary {
@@ -72,37 +72,6 @@ export function summaryOf(
   };
 }
 
-/** Stands for argument `index` of a query while it is compiled once (see `CompiledOnce`). */
-const SLOT = '\u0000argument ';
-const slot = <T>(index: number) => `${SLOT}${index}` as unknown as T;
-
-/**
- * A query built and compiled once, run with new values: building a query with Kysely and
- * compiling it to SQL cost the server more per read than anything else of its own. The query is
- * built with `slot(i)` in place of each value; each run puts argument i in those parameters.
- */
-class CompiledOnce<R> {
-  /** For each parameter of the compiled query, the argument it takes, or -1 for a constant. */
-  private readonly sources: number[];
-
-  constructor(private readonly compiled: CompiledQuery<R>) {
-    this.sources = compiled.parameters.map((value) =>
-      typeof value === 'string' && value.startsWith(SLOT) ? Number(value.slice(SLOT.length)) : -1,
-    );
-    // A value written into the text instead of a parameter would be run as the placeholder.
-    if (compiled.sql.includes(SLOT)) throw new Error(`A placeholder in the SQL: ${compiled.sql}`);
-  }
-
-  async rows(db: Kysely<Database>, args: readonly unknown[]): Promise<R[]> {
-    const { compiled, sources } = this;
-    const parameters = compiled.parameters.map((value, index) => {
-      const source = sources[index]!;
-      return source < 0 ? value : args[source];
-    });
-    return rowsOf(db, compiled, parameters);
-  }
-}
-
 /**
  * Every query the widgets API makes, the same on SQLite and PostgreSQL, within one site: every
  * query names `site_id`, and every join matches it too, so nothing crosses sites.
@@ -111,8 +80,8 @@ export class ArticleRepository {
   constructor(
     private readonly db: Kysely<Database>,
     readonly site: string = DEFAULT_SITE,
-    /** The reads compiled so far, by name; the same for every site (the site is a value). */
-    private readonly compiled = new Map<string, CompiledOnce<unknown>>(),
+    /** The hot queries, compiled once; the same for every site (the site is a value). */
+    private readonly compiled = new CompiledQueries(db),
   ) {}
 
   /** The same queries for another site. */
@@ -120,14 +89,9 @@ export class ArticleRepository {
     return site === this.site ? this : new ArticleRepository(this.db, site, this.compiled);
   }
 
-  /** Runs the read named `name`, built by `build` the first time, with `args` as its slots. */
+  /** Runs the query named `name`, built by `build` the first time, with `args` as its slots. */
   private run<R>(name: string, build: () => Compilable<R>, args: readonly unknown[]): Promise<R[]> {
-    let query = this.compiled.get(name) as CompiledOnce<R> | undefined;
-    if (!query) {
-      query = new CompiledOnce(build().compile());
-      this.compiled.set(name, query);
-    }
-    return query.rows(this.db, args);
+    return this.compiled.run(name, build, args);
   }
 
   /** Whether the site exists: a page that names no site the server has is told so. */
@@ -401,22 +365,41 @@ export class ArticleRepository {
    * query. SQLite, which has no INSERT in a CTE and no round trips, runs the two in a transaction.
    */
   async vote(articleId: number, voterId: string, score: number): Promise<VoteResult> {
+    const vote: Vote = {
+      site: this.site,
+      articleId,
+      voterId,
+      score,
+      createdAt: new Date().toISOString(),
+    };
+    // Compiled once, as the reads are: the vote's slots are its fields in `Vote`'s order.
+    const slots: Vote = {
+      site: slot(0),
+      articleId: slot(1),
+      voterId: slot(2),
+      score: slot(3),
+      createdAt: slot(4),
+    };
     const row = this.isPostgres()
-      ? await this.db
-          .with('counted', (db) => this.insertVote(db, articleId, voterId, score))
-          .with('summary', () =>
-            this.addToCounters(this.db, articleId, score).where(
-              sql<boolean>`exists (select 1 from counted)`,
-            ),
+      ? (
+          await this.run(
+            'vote',
+            () =>
+              this.db
+                .with('counted', (db) => this.insertVote(db, slots))
+                .with('summary', () =>
+                  this.addToCounters(this.db, slots).where(
+                    sql<boolean>`exists (select 1 from counted)`,
+                  ),
+                )
+                .selectFrom('summary')
+                .selectAll(),
+            [vote.site, vote.articleId, vote.voterId, vote.score, vote.createdAt],
           )
-          .selectFrom('summary')
-          .selectAll()
-          .executeTakeFirst()
+        )[0]
       : await this.db.transaction().execute(async (trx) => {
-          const inserted = await this.insertVote(trx, articleId, voterId, score).executeTakeFirst();
-          return inserted
-            ? this.addToCounters(trx, articleId, score).executeTakeFirstOrThrow()
-            : undefined;
+          const inserted = await this.insertVote(trx, vote).executeTakeFirst();
+          return inserted ? this.addToCounters(trx, vote).executeTakeFirstOrThrow() : undefined;
         });
     if (row)
       return { status: 'counted', summary: { ...summaryOf(row), yourScore: score } } as const;
@@ -446,9 +429,7 @@ export class ArticleRepository {
   /** The vote, inserted only while the article takes ratings and this voter has none. */
   private insertVote(
     db: QueryCreator<Database>,
-    articleId: number,
-    voterId: string,
-    score: number,
+    { site, articleId, voterId, score, createdAt }: Vote,
   ) {
     return db
       .insertInto('votes')
@@ -456,18 +437,18 @@ export class ArticleRepository {
       .expression(
         db
           .selectNoFrom((eb) => [
-            eb.cast<string>(eb.val(this.site), 'text').as('site_id'),
+            eb.cast<string>(eb.val(site), 'text').as('site_id'),
             eb.cast<number>(eb.val(articleId), 'integer').as('article_id'),
             eb.cast<string>(eb.val(voterId), 'text').as('voter_id'),
             eb.cast<number>(eb.val(score), 'integer').as('score'),
-            eb.cast<string>(eb.val(new Date().toISOString()), 'text').as('created_at'),
+            eb.cast<string>(eb.val(createdAt), 'text').as('created_at'),
           ])
           .where((eb) =>
             eb.exists(
               db
                 .selectFrom('articles')
                 .select('id')
-                .where('site_id', '=', this.site)
+                .where('site_id', '=', site)
                 .where('id', '=', articleId)
                 .where('rating_open', '=', 1),
             ),
@@ -478,14 +459,14 @@ export class ArticleRepository {
   }
 
   /** The article's counters with one more vote of `score`. */
-  private addToCounters(db: QueryCreator<Database>, articleId: number, score: number) {
+  private addToCounters(db: QueryCreator<Database>, { site, articleId, score }: Vote) {
     return db
       .updateTable('articles')
       .set((eb) => ({
         total_points: eb('total_points', '+', score),
         rating_count: eb('rating_count', '+', 1),
       }))
-      .where('site_id', '=', this.site)
+      .where('site_id', '=', site)
       .where('id', '=', articleId)
       .returning(['id', 'total_points', 'rating_count', 'rating_open']);
   }
@@ -508,6 +489,15 @@ export class ArticleRepository {
       .execute();
     return (await this.setting(key)) ?? value;
   }
+}
+
+/** One vote, as it is stored. */
+interface Vote {
+  site: string;
+  articleId: number;
+  voterId: string;
+  score: number;
+  createdAt: string;
 }
 
 export type { ArticlePosition, ArticleRead, ArticleRow, SummaryRow };
