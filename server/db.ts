@@ -216,16 +216,23 @@ export function databaseKind(url: string): DatabaseKind | undefined {
  */
 export function openDatabase(url: string): DatabaseConnection {
   if (databaseKind(url) === 'postgres') {
-    const connections = new pg.Pool({ connectionString: url, max: 10 });
+    const connections = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      // Before the connection's first query (see below); a PostgreSQL without the setting
+      // (before 12) keeps its own plans.
+      onConnect: async (client) => {
+        await client.query('set plan_cache_mode = force_generic_plan').catch(() => undefined);
+      },
+    });
     // Every query is prepared once per connection (above), but PostgreSQL plans a prepared
     // statement anew for each execution while it judges its generic plan dearer than a
     // parameter-specific one, which it does for every `LIMIT $n` query (it guesses the limit
     // takes a tenth of the rows): lists and related reads were planned on every request, which
     // cost more than running them. Each of these queries is an index lookup whatever its values
     // (see docs/deployment.md), so the generic plan is kept: planned once per connection.
-    connections.on('connect', (client) => {
-      client.query('set plan_cache_mode = force_generic_plan').catch(() => undefined);
-    });
+    // Set in the pool's `onConnect`, which the pool awaits: set on its 'connect' event, it was
+    // still queued when the first query came, which the pg driver warns against.
     const pool = preparing(connections);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     pooled.set(db, async <R>(sql: string, parameters: readonly unknown[]) => {
