@@ -1,7 +1,9 @@
 // A province on one machine: 100 sites of 10,000 articles each (1,000,000) and 10,000,000 votes
 // in PostgreSQL, made by generate_series inside the database, then every API read and votes under
 // autocannon, each printed beside a bare Fastify route answering the same JSON, reads on one site
-// beside reads spread over every site, and the query plans. The server and the bare Fastify peer
+// beside reads spread over every site (the two back to back, in BENCH_ROUNDS rounds, each
+// figure the median with its range), the CPU each request costs the server, PostgreSQL and
+// autocannon, and the query plans. The server and the bare Fastify peer
 // each run alone in a process of their own (bench/scale-server.ts), as the server runs in
 // production; autocannon runs here. BENCH_PORT picks the server's port (the peer's is the next),
 // BENCH_CPU_PROF=<folder> writes the server's CPU profile there (node --cpu-prof).
@@ -221,6 +223,17 @@ if (process.env.BENCH_REUSE === '1' && existing === ARTICLES) {
   console.log(`generated in ${seconds(started)}\n`);
 }
 
+// What PostgreSQL keeps in its own memory beside what the reads touch: with 100 sites' articles
+// larger than shared_buffers, reads spread over the sites wait on pages from the file system.
+{
+  const memory = await sql<{ buffers: string; articles: string; votes: string }>`select
+      current_setting('shared_buffers') as buffers,
+      pg_size_pretty(pg_total_relation_size('articles')) as articles,
+      pg_size_pretty(pg_total_relation_size('votes')) as votes`.execute(db);
+  const { buffers, articles, votes } = memory.rows[0]!;
+  console.log(`PostgreSQL shared_buffers ${buffers}; articles ${articles}, votes ${votes}.\n`);
+}
+
 // Every query the API makes, recorded once per endpoint and explained, and counted: each query
 // is a round trip to PostgreSQL, which costs the server more than most queries cost the database.
 const queries = new Map<string, readonly unknown[]>();
@@ -360,40 +373,44 @@ console.log(
 );
 
 const tokens = new VoterTokens(SECRET);
-/** Every read and a vote, on the addresses `sitePath` gives. */
-async function readsAndVotes(where: string) {
-  const rows = [
-    await measure(`GET /articles/{id} (${where})`, {
+/** Every read and a vote, each on the addresses `sitePath` gives. */
+const endpoints: { title: string; options: () => autocannon.Options }[] = [
+  {
+    title: 'GET /articles/{id}',
+    options: () => ({ url: base, requests: randomGet((id) => `/articles/${id}`) }),
+  },
+  {
+    title: 'GET /articles/{id}/rating',
+    options: () => ({ url: base, requests: randomGet((id) => `/articles/${id}/rating`) }),
+  },
+  ...['topic', 'newer', 'older', 'category'].map((strategy) => ({
+    title: `GET /articles/{id}/related?strategy=${strategy}`,
+    options: () => ({
       url: base,
-      requests: randomGet((id) => `/articles/${id}`),
+      requests: randomGet(
+        (id) => `/articles/${Math.max(3, id - (id % 3))}/related?strategy=${strategy}`,
+      ),
     }),
-    await measure(`GET /articles/{id}/rating (${where})`, {
-      url: base,
-      requests: randomGet((id) => `/articles/${id}/rating`),
-    }),
-  ];
-  for (const strategy of ['topic', 'newer', 'older', 'category']) {
-    rows.push(
-      await measure(`GET /articles/{id}/related?strategy=${strategy} (${where})`, {
-        url: base,
-        requests: randomGet(
-          (id) => `/articles/${Math.max(3, id - (id % 3))}/related?strategy=${strategy}`,
-        ),
-      }),
-    );
-  }
-  rows.push(
-    await measure(`GET /articles?limit=10&cursor= (${where})`, {
+  })),
+  {
+    title: 'GET /articles?limit=10&cursor=',
+    options: () => ({
       url: base,
       requests: randomGet((id) => `/articles?limit=10&cursor=${cursorAt(id)}`),
     }),
-    await measure(`GET /articles?category=&cursor= (${where})`, {
+  },
+  {
+    title: 'GET /articles?category=&cursor=',
+    options: () => ({
       url: base,
       requests: randomGet(
         (id) => `/articles?limit=10&category=danh-muc-${id % CATEGORIES}&cursor=${cursorAt(id)}`,
       ),
     }),
-    await measure(`POST /articles/{id}/votes, new voter each (${where})`, {
+  },
+  {
+    title: 'POST /articles/{id}/votes, new voter each',
+    options: () => ({
       url: base,
       requests: [
         {
@@ -407,20 +424,59 @@ async function readsAndVotes(where: string) {
         },
       ],
     }),
-  );
-  return rows;
-}
-
-const rows = [
-  await measure('bare Fastify, the same article JSON (peer)', { url: `${bareUrl}/article` }),
-  ...(await readsAndVotes('one site')),
+  },
 ];
-spread = true;
-rows.push(...(await readsAndVotes(`any of ${SITES} sites`)));
+
+/**
+ * BENCH_ROUNDS rounds (3 unless set); in each, every endpoint on one site and then spread over
+ * every site, back to back, so that the two are measured in the same state of the machine, and
+ * the peer once. Each figure is the median of the rounds with their range: the noise, shown.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+type Row = NonNullable<Awaited<ReturnType<typeof measure>>>;
+const samples = new Map<string, Row[]>();
+const keep = (row: Row | undefined) => {
+  if (row) samples.set(row.title, [...(samples.get(row.title) ?? []), row]);
+};
+for (let round = 0; round < ROUNDS; round += 1) {
+  keep(await measure('bare Fastify, the same article JSON (peer)', { url: `${bareUrl}/article` }));
+  for (const { title, options } of endpoints) {
+    spread = false;
+    keep(await measure(`${title} (one site)`, options()));
+    spread = true;
+    keep(await measure(`${title} (any of ${SITES} sites)`, options()));
+  }
+}
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2
+    ? sorted[middle]!
+    : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2);
+};
+/** `median [lowest–highest]` of a column, or the one value. */
+const spreadOf = (rows: Row[], column: keyof Row) => {
+  const values = rows.map((row) => row[column]).filter((value) => typeof value === 'number');
+  if (!values.length) return '–';
+  const middle = median(values).toLocaleString('en');
+  return values.length === 1
+    ? middle
+    : `${middle} [${Math.min(...values).toLocaleString('en')}–${Math.max(...values).toLocaleString('en')}]`;
+};
 console.log(
-  `\n${SITES} sites × ${PER_SITE.toLocaleString('en')} articles, ${(ARTICLES * VOTES_PER_ARTICLE).toLocaleString('en')} votes; autocannon, 10 connections, ${DURATION} s each; the server and the peer each in a process of their own:`,
+  `\n${SITES} sites × ${PER_SITE.toLocaleString('en')} articles, ${(ARTICLES * VOTES_PER_ARTICLE).toLocaleString('en')} votes; autocannon, 10 connections, ${DURATION} s each, ${ROUNDS} rounds (median [range]); the server and the peer each in a process of their own:`,
 );
-console.table(rows.filter(Boolean));
+console.table(
+  [...samples.values()].map((rows) => ({
+    title: rows[0]!.title,
+    'req/s': spreadOf(rows, 'req/s'),
+    'p99 ms (highest)': Math.max(...rows.map((row) => row['p99 ms'])),
+    'server CPU µs/req': spreadOf(rows, 'server CPU µs/req'),
+    'database µs/req': spreadOf(rows, 'database µs/req'),
+    'autocannon µs/req': spreadOf(rows, 'autocannon µs/req'),
+    errors: rows.reduce((sum, row) => sum + row.errors, 0),
+  })),
+);
 // A moment for the answers still on their way when autocannon stopped, then the children end.
 await new Promise((resolve) => setTimeout(resolve, 1000));
 await Promise.all([stop(server.child), stop(peer.child)]);
