@@ -45,4 +45,15 @@ describe('PostgreSQL connections', { skip: url ? false : 'TEST_DATABASE_URL is n
       await harness.close();
     }
   });
+
+  it('leave room on the pages of articles for the new version a vote writes', async () => {
+    const harness = await createHarness(url!);
+    try {
+      const { rows } = await sql<{ reloptions: string[] | null }>`
+        select reloptions from pg_class where relname = 'articles'`.execute(harness.connection.db);
+      assert.deepEqual(rows[0]?.reloptions, ['fillfactor=90']);
+    } finally {
+      await harness.close();
+    }
+  });
 });
