@@ -17,7 +17,9 @@ describe('PostgreSQL connections', { skip: url ? false : 'TEST_DATABASE_URL is n
     // A fresh pool: its connections are opened by these requests, each asked at once.
     const { db } = openDatabase(url!);
     try {
-      const show = CompiledQuery.raw<{ plan_cache_mode: string }>('show plan_cache_mode');
+      const show = CompiledQuery.raw('show plan_cache_mode') as CompiledQuery<{
+        plan_cache_mode: string;
+      }>;
       const direct = await Promise.all(Array.from({ length: 10 }, () => rowsOf(db, show, [])));
       assert.deepEqual(
         direct.map(([row]) => row?.plan_cache_mode),
