@@ -233,6 +233,14 @@ export function openDatabase(url: string): DatabaseConnection {
     // (see docs/deployment.md), so the generic plan is kept: planned once per connection.
     // Set in the pool's `onConnect`, which the pool awaits: set on its 'connect' event, it was
     // still queued when the first query came, which the pg driver warns against.
+    // An idle connection PostgreSQL ends (a restart, a failover, an administrator) is an error
+    // on the pool, which would end the server unheard; the pool drops that connection itself
+    // and opens another for the next query.
+    connections.on('error', (error) => {
+      console.warn(
+        `Portal Widgets server: a PostgreSQL connection ended (${error.message}); the next query opens another.`,
+      );
+    });
     const pool = preparing(connections);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     pooled.set(db, async <R>(sql: string, parameters: readonly unknown[]) => {

@@ -48,6 +48,28 @@ describe('PostgreSQL connections', { skip: url ? false : 'TEST_DATABASE_URL is n
     }
   });
 
+  it('survive PostgreSQL ending an idle connection, and answer the next query', async () => {
+    const { db } = openDatabase(url!);
+    const warn = console.warn;
+    const warned: string[] = [];
+    console.warn = (...args: unknown[]) => void warned.push(args.map(String).join(' '));
+    try {
+      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db);
+      // The connection now idles in the pool; another session ends it, as a restart of
+      // PostgreSQL or a failover does.
+      const other = openDatabase(url!).db;
+      await sql`select pg_terminate_backend(${rows[0]!.pid})`.execute(other);
+      await other.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const again = await sql<{ one: number }>`select 1 as one`.execute(db);
+      assert.equal(again.rows[0]?.one, 1);
+      assert.match(warned.join('\n'), /PostgreSQL connection/);
+    } finally {
+      console.warn = warn;
+      await db.destroy();
+    }
+  });
+
   it('leave room on the pages of articles for the new version a vote writes', async () => {
     const harness = await createHarness(url!);
     try {
