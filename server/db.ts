@@ -182,11 +182,11 @@ const pooled = new WeakMap<
 >();
 
 /**
- * The rows of a query compiled once (the API's reads, on every request). On PostgreSQL it goes
- * straight to the pool, as the prepared statement it is: Kysely's way through (its executor,
- * acquiring a connection through its driver, each step a promise of its own) cost the server
- * about a quarter of its time per article read (`bench:scale`, server CPU µs per request). A
- * transaction, or a Kysely this module did not make, runs it through Kysely as before.
+ * The rows of a query compiled once (the API's reads, a vote, a network's count). On PostgreSQL
+ * it goes straight to the pool, as the prepared statement it is: Kysely's way through (its
+ * executor, acquiring a connection through its driver, each step a promise of its own) cost the
+ * server about a quarter of its time per article read (`bench:scale`, server CPU µs per request).
+ * A transaction, or a Kysely this module did not make, runs it through Kysely as before.
  */
 export async function rowsOf<R>(
   db: Kysely<Database>,
