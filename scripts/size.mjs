@@ -19,11 +19,13 @@ const BUDGETS = [
   // Fetched with a page's first article by the two above: most portals show their own article.
   { pattern: /^article-body\.js$/, budget: 2.25 * KB },
   // font-scaler and contrast-toggle alone: Lit's ReactiveElement without lit-html. 9.25 KB with
-  // the text size's own number formatting and spacing of the larger A+ (#19, #20).
-  { pattern: /^portal-toolbar\.js$/, budget: 9.25 * KB },
+  // the text size's own number formatting and spacing of the larger A+ (#19, #20); 9.26 KB with
+  // that spacing read once for renders close together, not once each (a style computation each).
+  { pattern: /^portal-toolbar\.js$/, budget: 9.26 * KB },
   // read-aloud alone with lit, which portal-widgets.js fetches only for a page that has one.
-  // 14.25 KB with the seek bar (recording time or sentence, said in words: 0.33 KB).
-  { pattern: /^read-aloud\.js$/, budget: 14.25 * KB },
+  // 14.25 KB with the seek bar (recording time or sentence, said in words: 0.33 KB); 14.26 KB
+  // with larger text's spacing read once for renders close together.
+  { pattern: /^read-aloud\.js$/, budget: 14.26 * KB },
   { pattern: /^autoloader\.js$/, budget: 1.5 * KB },
   // Each element's own chunk; lit, the core and the backend client are shared chunks.
   // 4.35 KB since the body allow-list both sanitisers share and the backend address checks;

@@ -33,6 +33,30 @@ describe('work split across tasks', () => {
     });
   }
 
+  it('reads the visitor’s spacing once for renders close together, not once each', async () => {
+    const element = document.createElement('font-scaler');
+    document.body.append(element);
+    const ownGetComputedStyle = window.getComputedStyle;
+    let reads = 0;
+    try {
+      await element.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      window.getComputedStyle = (target, pseudo) => {
+        if (target === element) reads += 1;
+        return ownGetComputedStyle.call(window, target, pseudo);
+      };
+      for (let render = 0; render < 5; render += 1) {
+        element.requestUpdate();
+        await element.updateComplete;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(reads).to.equal(1);
+    } finally {
+      window.getComputedStyle = ownGetComputedStyle;
+      element.remove();
+    }
+  });
+
   it('hands an answer over in a task after the one that produced it', async () => {
     const summary: RatingSummary = { total: 8, count: 2, average: 4, open: true };
     const backend = {

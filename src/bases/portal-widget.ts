@@ -56,6 +56,9 @@ export function PortalWidget<Base extends Constructor<ReactiveElement>>(base: Ba
 
     protected largerText?: string;
 
+    /** The spacing read `updated` has asked for and not yet made. */
+    #spacingRead?: ReturnType<typeof setTimeout>;
+
     /**
      * The first render waits for a task of its own, after the one that upgraded the element
      * (its styles adopted, the page's preferences read): on a slow phone the two together would
@@ -77,8 +80,10 @@ export function PortalWidget<Base extends Constructor<ReactiveElement>>(base: Ba
     protected override updated(changed: PropertyValues): void {
       super.updated(changed);
       const selector = this.largerText;
-      if (!selector) return;
-      setTimeout(() => {
+      // One read for every render until it is made: it covers what they all rendered.
+      if (!selector || this.#spacingRead) return;
+      this.#spacingRead = setTimeout(() => {
+        this.#spacingRead = undefined;
         const { fontSize, letterSpacing, wordSpacing } = getComputedStyle(this);
         // No spacing asked for: nothing written, so our text carries no style attribute.
         const em = (length: string) =>
