@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
   Kysely,
+  PostgresAdapter,
   PostgresDialect,
   type CompiledQuery,
   SqliteDialect,
@@ -173,6 +174,11 @@ function preparing(pool: pg.Pool): PostgresPool {
     },
     end: () => pool.end(),
   };
+}
+
+/** Whether `db` (a Kysely, a transaction, a migration's connection) speaks to PostgreSQL. */
+export function isPostgres(db: { getExecutor(): { readonly adapter: unknown } }): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** The pool under each PostgreSQL Kysely that `openDatabase` made, as a query runner. */

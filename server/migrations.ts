@@ -1,6 +1,6 @@
-import { Migrator, PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { countWords } from '../src/model/portal-model.js';
-import type { Database } from './db.js';
+import { isPostgres, type Database } from './db.js';
 
 /** The schema's history, oldest first. Never edit a migration that has shipped: add one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -157,7 +157,7 @@ const MIGRATIONS: Record<string, Migration> = {
       // is written (a "HOT" update); pages filled to the brim left a third of the votes writing
       // all six. A tenth of each page is kept free from now on (VACUUM FULL applies it to pages
       // already written). SQLite rewrites the row in place and has no such setting.
-      if (db.getExecutor().adapter instanceof PostgresAdapter) {
+      if (isPostgres(db)) {
         await sql`alter table articles set (fillfactor = 90)`.execute(db);
       }
     },

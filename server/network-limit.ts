@@ -1,8 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { CompiledQueries, slot } from './compiled-once.js';
-import type { Database } from './db.js';
+import { isPostgres, type Database } from './db.js';
 
 /**
  * The network an address belongs to, as one visitor's devices share it: an IPv4 address itself;
@@ -55,7 +55,6 @@ export class NetworkLimit {
   async allow(address: string, now = Date.now()): Promise<boolean> {
     const window = Math.floor(now / this.rule.windowMs);
     const key = this.keyOf(networkOf(address), now);
-    const postgres = this.db.getExecutor().adapter instanceof PostgresAdapter;
     // Compiled once (on every vote and token): the key is slot 0, the window slot 1.
     const build = () =>
       this.db
@@ -71,7 +70,7 @@ export class NetworkLimit {
             // Every request of a network waits for its counter's row while the count commits: on
             // PostgreSQL it commits without waiting for the disk, so the lock is not held through
             // a WAL flush. A crash may forget the last moment's counts; votes are flushed as ever.
-            .$if(postgres, (query) =>
+            .$if(isPostgres(this.db), (query) =>
               query.where(sql<boolean>`set_config('synchronous_commit', 'off', true) = 'off'`),
             ),
         )

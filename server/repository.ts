@@ -1,5 +1,4 @@
 import {
-  PostgresAdapter,
   sql,
   type Compilable,
   type ExpressionBuilder,
@@ -9,7 +8,7 @@ import {
 } from 'kysely';
 import { RATING_CLOSED, ratingAverage, type RelatedStrategy } from '../src/model/portal-model.js';
 import { CompiledQueries, slot } from './compiled-once.js';
-import type { ArticleTable, Database } from './db.js';
+import { isPostgres, type ArticleTable, type Database } from './db.js';
 import { DEFAULT_SITE } from './sites.js';
 
 export interface RatingSummary {
@@ -192,7 +191,7 @@ export class ArticleRepository {
 
   /** `read`'s query: the site, the id and (`byVoter`) the voter are slots 0, 1 and 2. */
   private readQuery(byVoter: boolean) {
-    const postgres = this.isPostgres();
+    const postgres = isPostgres(this.db);
     const voice = postgres
       ? sql`json_build_object('id', v.voice_id, 'title', v.title, 'url', v.url)`
       : sql`json_object('id', v.voice_id, 'title', v.title, 'url', v.url)`;
@@ -372,20 +371,20 @@ export class ArticleRepository {
       score,
       createdAt: new Date().toISOString(),
     };
-    // Compiled once, as the reads are: the vote's slots are its fields in `Vote`'s order.
-    const slots: Vote = {
-      site: slot(0),
-      articleId: slot(1),
-      voterId: slot(2),
-      score: slot(3),
-      createdAt: slot(4),
-    };
-    const row = this.isPostgres()
+    const row = isPostgres(this.db)
       ? (
           await this.run(
             'vote',
-            () =>
-              this.db
+            // Compiled once, as the reads are: the vote's slots are its fields in `Vote`'s order.
+            () => {
+              const slots: Vote = {
+                site: slot(0),
+                articleId: slot(1),
+                voterId: slot(2),
+                score: slot(3),
+                createdAt: slot(4),
+              };
+              return this.db
                 .with('counted', (db) => this.insertVote(db, slots))
                 .with('summary', () =>
                   this.addToCounters(this.db, slots).where(
@@ -393,7 +392,8 @@ export class ArticleRepository {
                   ),
                 )
                 .selectFrom('summary')
-                .selectAll(),
+                .selectAll();
+            },
             [vote.site, vote.articleId, vote.voterId, vote.score, vote.createdAt],
           )
         )[0]
@@ -420,10 +420,6 @@ export class ArticleRepository {
       status: 'already-voted',
       summary: { ...summaryOf(article), yourScore: Number(article.previous) },
     } as const;
-  }
-
-  private isPostgres(): boolean {
-    return this.db.getExecutor().adapter instanceof PostgresAdapter;
   }
 
   /** The vote, inserted only while the article takes ratings and this voter has none. */
