@@ -69,6 +69,39 @@ describe('shipped bundles', () => {
       const scaler = page.document.querySelector('font-scaler')!;
       expect(page.window.getComputedStyle(scaler).visibility).to.equal('visible');
     });
+
+    it('adds no stylesheet to the page on a visit with nothing chosen, and its own once a choice is made', async () => {
+      const page = await open('/test/fixtures/autoloader-page.html');
+      const { document } = page;
+      const toggle = document.body.appendChild(document.createElement('contrast-toggle'));
+      const scaler = document.querySelector('font-scaler')!;
+      const rules = () =>
+        document.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText));
+      await until(
+        () =>
+          !!toggle.shadowRoot?.querySelector('[part~="increase"]') &&
+          !!scaler.shadowRoot?.querySelector('[part~="increase"]') &&
+          !rules().some((rule) => rule.includes(':not(:defined)')),
+        'both bars shown, the cloak lifted',
+      );
+      // Every sheet added makes the browser compute the whole page's styles again.
+      expect(document.documentElement.getAttribute('data-pw-contrast')).to.equal('normal');
+      expect(document.adoptedStyleSheets).to.have.length(0);
+
+      const before = page.window.getComputedStyle(document.body).backgroundColor;
+      part(toggle, 'increase').click();
+      await until(
+        () => document.documentElement.getAttribute('data-pw-contrast') === 'more',
+        'contrast raised',
+      );
+      expect(rules().some((rule) => rule.includes('--pw-hc-fg'))).to.equal(true);
+      expect(page.window.getComputedStyle(document.body).backgroundColor).to.not.equal(before);
+
+      part(scaler, 'increase').click();
+      await until(() => 'pwTextScale' in document.documentElement.dataset, 'text enlarged');
+      expect(rules().some((rule) => rule.startsWith('html[data-pw-text-scale]'))).to.equal(true);
+      expect(page.window.pageErrors).to.deep.equal([]);
+    });
   });
 
   describe('portal-widgets.js at start-up', () => {

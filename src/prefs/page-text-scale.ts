@@ -45,7 +45,8 @@ export class PageTextScaler {
   private scale = 1;
   /** How much the text grew at the last change, measured when first asked (1: nothing scaled). */
   private measuredScale: number | (() => number) = 1;
-  private readonly sheet = adoptDocumentSheet();
+  /** Added to the page with the first size other than 1: each sheet added costs a style pass. */
+  private sheet: CSSStyleSheet | undefined;
   private readonly targets = new Map<object, string>();
   private readonly saved = new Map<HTMLElement, SavedInline>();
   private observer: MutationObserver | undefined;
@@ -176,7 +177,7 @@ export class PageTextScaler {
     const defaultPx = parseFloat(getComputedStyle(probe).fontSize);
     const writeRoot = () => {
       const rootPercent = ((rootPx / defaultPx) * this.scale * 100).toFixed(3);
-      this.sheet.replaceSync(
+      (this.sheet ??= adoptDocumentSheet()).replaceSync(
         `html[${TEXT_SCALE_ATTRIBUTE}]{font-size:${rootPercent}% !important;--pw-text-scale:${this.scale}}`,
       );
       html.setAttribute(TEXT_SCALE_ATTRIBUTE, String(this.scale));
