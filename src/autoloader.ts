@@ -26,11 +26,16 @@ function cloak(tags: string[]): void {
   void Promise.all(present.map((tag) => customElements.whenDefined(tag))).then(uncloak);
 }
 
+/** `data-start`: when the elements' files are fetched; none: at once. */
+const START = script?.dataset.start;
+const STARTS = ['load', 'near'];
+
 /**
- * With `data-start="load"`, nothing of ours is fetched before the page has loaded and painted
- * what it loaded: widgets that are not the page's main content then never share the network
- * with its pictures and styles, nor add their work to its start-up. A visitor who saved a text
- * size or contrast, or whose system asks for more contrast, gets them at once all the same.
+ * With `data-start="load"` (or `near`), nothing of ours is fetched before the page has loaded
+ * and painted what it loaded: widgets that are not the page's main content then never share the
+ * network with its pictures and styles, nor add their work to its start-up. A visitor who saved
+ * a text size or contrast, or whose system asks for more contrast, gets them at once all the
+ * same.
  */
 function whenStarting(start: (early: boolean) => void): void {
   let saved: string | null = null;
@@ -41,7 +46,7 @@ function whenStarting(start: (early: boolean) => void): void {
     // Storage blocked: nothing saved.
   }
   const early = Boolean(saved) || matchMedia('(prefers-contrast: more)').matches;
-  if (script?.dataset.start !== 'load' || early) return start(early);
+  if (!STARTS.includes(START!) || early) return start(early);
   // Once the browser is idle after the load event, it has painted what the page loaded last.
   // Not from a frame's callback: the frame's rendering, the page's, would be counted as ours.
   const go = () =>
@@ -54,8 +59,10 @@ function whenStarting(start: (early: boolean) => void): void {
 
 whenStarting(
   (early) =>
-    void import('./core/config.js').then(({ configureFromScript }) => {
+    void import('./core/config.js').then(({ configureFromScript, reportBadSetting }) => {
       configureFromScript(script);
+      if (START !== undefined && !STARTS.includes(START))
+        reportBadSetting('data-start', START, 'Use "load" or "near", or leave it out.');
       // What <read-aloud article-id> asks portal-widgets.js for (an article's recordings), here
       // from the same client the other elements use, loaded when first asked.
       (window as { PortalWidgets?: object }).PortalWidgets ??= {
@@ -72,17 +79,53 @@ whenStarting(
           const tags = new Map([...waiting].map((base) => [tagName(base), base]));
           if (script?.hasAttribute('data-cloak')) cloak([...tags.keys()]);
 
+          const fetchFor = (tag: string): void => {
+            const base = tags.get(tag)!;
+            if (!waiting.delete(base)) return;
+            ELEMENT_LOADERS[base]().catch((error: unknown) =>
+              console.error(`Portal Widgets: could not load <${tag}>.`, error),
+            );
+            if (!waiting.size) {
+              observer.disconnect();
+              sight?.disconnect();
+            }
+          };
+          // With `near`, an element's file is fetched once one of its elements comes within a
+          // screen's height of the viewport: a rating or a related list at the foot of a long
+          // article costs a visitor who never scrolls there nothing. Their room is kept by the
+          // page's CSS (the guides), so nothing moves when they arrive. An element the page
+          // hides (display: none) is fetched when the page shows it.
+          const sight =
+            START === 'near' && typeof IntersectionObserver === 'function'
+              ? new IntersectionObserver(
+                  (entries) => {
+                    for (const entry of entries) {
+                      if (!entry.isIntersecting) continue;
+                      sight!.unobserve(entry.target);
+                      fetchFor(entry.target.localName);
+                    }
+                  },
+                  { rootMargin: '100% 0px' },
+                )
+              : undefined;
+          // A visitor moving by keyboard or screen reader may reach a bar before scrolling
+          // brings it near: their first key or focus fetches every element the page has.
+          const seen = new Set<string>();
+          if (sight)
+            for (const type of ['keydown', 'focusin'])
+              addEventListener(type, () => seen.forEach(fetchFor), { capture: true, once: true });
           const load = (root: Element | Document): void => {
             for (const [tag, base] of tags) {
               if (!waiting.has(base)) continue;
-              if ((root instanceof Element && root.matches(tag)) || root.querySelector(tag)) {
-                waiting.delete(base);
-                ELEMENT_LOADERS[base]().catch((error: unknown) =>
-                  console.error(`Portal Widgets: could not load <${tag}>.`, error),
-                );
-              }
+              const found = [
+                ...(root instanceof Element && root.matches(tag) ? [root] : []),
+                ...root.querySelectorAll(tag),
+              ];
+              if (!found.length) continue;
+              seen.add(tag);
+              if (sight) for (const element of found) sight.observe(element);
+              else fetchFor(tag);
             }
-            if (!waiting.size) observer.disconnect();
           };
           const observer = new MutationObserver((records) => {
             for (const record of records) {

@@ -70,6 +70,43 @@ describe('shipped bundles', () => {
       expect(page.window.getComputedStyle(scaler).visibility).to.equal('visible');
     });
 
+    it('with data-start="near", fetches an element far down the page when the visitor nears it', async () => {
+      const page = await open('/test/fixtures/autoloader-near-page.html');
+      const { customElements } = page.window;
+      const rating = page.document.querySelector('star-rating')!;
+      // The bar at the top is defined (openPage waits for it); the rating 4 screens down is not.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(!!customElements.get('star-rating'), 'defined before it was near').to.equal(false);
+      expect(chunksLoaded(page).some((name) => name.includes('star-rating'))).to.equal(false);
+      const roomBefore = rating.getBoundingClientRect().height;
+
+      rating.scrollIntoView();
+      await until(() => !!customElements.get('star-rating'), 'star-rating defined once near');
+      await until(() => !!rating.shadowRoot?.textContent?.trim(), 'the rating rendered');
+      expect(chunksLoaded(page).some((name) => name.includes('star-rating'))).to.equal(true);
+      expect(roomBefore).to.be.greaterThan(0);
+      expect(page.window.pageErrors).to.deep.equal([]);
+    });
+
+    it('with data-start="near", fetches every element the page has at a keyboard visitor’s first move', async () => {
+      const page = await open('/test/fixtures/autoloader-near-page.html');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(!!page.window.customElements.get('star-rating'), 'defined at once').to.equal(false);
+      part(page.document.querySelector('font-scaler')!, 'increase').focus();
+      await until(() => !!page.window.customElements.get('star-rating'), 'star-rating defined');
+      expect(page.window.scrollY).to.equal(0);
+      expect(page.window.pageErrors).to.deep.equal([]);
+    });
+
+    it('names a data-start it does not know in the console, and fetches everything at once', async () => {
+      const page = await open('/test/fixtures/autoloader-bad-start-page.html');
+      await until(() => !!page.window.customElements.get('star-rating'), 'star-rating defined');
+      expect(page.window.consoleMessages.map((message) => message.text)).to.include(
+        'Portal Widgets: data-start="later" is not valid. Use "load" or "near", or leave it out.',
+      );
+      expect(page.window.pageErrors).to.deep.equal([]);
+    });
+
     it('adds no stylesheet to the page on a visit with nothing chosen, and its own once a choice is made', async () => {
       const page = await open('/test/fixtures/autoloader-page.html');
       const { document } = page;

@@ -134,7 +134,12 @@ export function closePages(): void {
 }
 
 /** Opens a page in an iframe of this document (same origin, so storage is shared, as between tabs). */
-export async function openPage(src: string, width = 800, height = 600): Promise<FramePage> {
+export async function openPage(
+  src: string,
+  width = 800,
+  height = 600,
+  { settled = true } = {},
+): Promise<FramePage> {
   const frame = document.createElement('iframe');
   openFrames.push(frame);
   frame.width = String(width);
@@ -144,7 +149,7 @@ export async function openPage(src: string, width = 800, height = 600): Promise<
   document.body.append(frame);
   await loaded;
   const page = framePage(frame);
-  await settle(page);
+  if (settled) await settle(page);
   return page;
 }
 

@@ -859,8 +859,13 @@ describe('read-aloud from the script-tag files', function () {
 
   it('offers a NukeViet 4.5 article’s recordings, with the guide’s snippet on a page a real 4.5.05 printed', async () => {
     localStorage.removeItem(LISTENING_KEY);
-    const page = await openPage('/nukeviet/guide/4.5.05/default-voices.html');
+    // The guide's data-start="near" fetches an element once the visitor nears it: the player
+    // is under the article, as the guide places it.
+    const page = await openPage('/nukeviet/guide/4.5.05/default-voices.html', 800, 600, {
+      settled: false,
+    });
     const element = page.document.querySelector('read-aloud')!;
+    element.scrollIntoView({ block: 'center' });
     const voiceMenu = () => element.shadowRoot?.querySelector<HTMLSelectElement>('[part~="voice"]');
     await until(() => !!voiceMenu(), 'the recordings offered', 10000);
     expect([...voiceMenu()!.options].map((option) => option.textContent!.trim())).to.deep.equal([
