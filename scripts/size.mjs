@@ -27,8 +27,8 @@ const BUDGETS = [
   // with larger text's spacing read once for renders close together.
   { pattern: /^read-aloud\.js$/, budget: 14.26 * KB },
   // 1.45 KB with data-start="near" (each element's file once it nears the view) and the check
-  // of data-start's value.
-  { pattern: /^autoloader\.js$/, budget: 1.5 * KB },
+  // of data-start's value; 1.50 KB with a keyboard visitor's first key or focus fetching them all.
+  { pattern: /^autoloader\.js$/, budget: 1.55 * KB },
   // Each element's own chunk; lit, the core and the backend client are shared chunks.
   // 4.35 KB since the body allow-list both sanitisers share and the backend address checks;
   // 4.54 KB with the refusal of bodies too long to parse (#19).

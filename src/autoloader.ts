@@ -62,7 +62,7 @@ whenStarting(
     void import('./core/config.js').then(({ configureFromScript, reportBadSetting }) => {
       configureFromScript(script);
       if (START !== undefined && !STARTS.includes(START))
-        reportBadSetting('data-start', START, 'Use "load" or "near", or leave it out.');
+        reportBadSetting('data-start', START, 'Use "load" or "near".');
       // What <read-aloud article-id> asks portal-widgets.js for (an article's recordings), here
       // from the same client the other elements use, loaded when first asked.
       (window as { PortalWidgets?: object }).PortalWidgets ??= {

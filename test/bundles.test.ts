@@ -102,7 +102,7 @@ describe('shipped bundles', () => {
       const page = await open('/test/fixtures/autoloader-bad-start-page.html');
       await until(() => !!page.window.customElements.get('star-rating'), 'star-rating defined');
       expect(page.window.consoleMessages.map((message) => message.text)).to.include(
-        'Portal Widgets: data-start="later" is not valid. Use "load" or "near", or leave it out.',
+        'Portal Widgets: data-start="later" is not valid. Use "load" or "near".',
       );
       expect(page.window.pageErrors).to.deep.equal([]);
     });
