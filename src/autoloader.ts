@@ -28,7 +28,7 @@ function cloak(tags: string[]): void {
 
 /** `data-start`: when the elements' files are fetched; none: at once. */
 const START = script?.dataset.start;
-const STARTS = ['load', 'near'];
+const AFTER_LOAD = START === 'load' || START === 'near';
 
 /**
  * With `data-start="load"` (or `near`), nothing of ours is fetched before the page has loaded
@@ -46,7 +46,7 @@ function whenStarting(start: (early: boolean) => void): void {
     // Storage blocked: nothing saved.
   }
   const early = Boolean(saved) || matchMedia('(prefers-contrast: more)').matches;
-  if (!STARTS.includes(START!) || early) return start(early);
+  if (!AFTER_LOAD || early) return start(early);
   // Once the browser is idle after the load event, it has painted what the page loaded last.
   // Not from a frame's callback: the frame's rendering, the page's, would be counted as ours.
   const go = () =>
@@ -61,7 +61,7 @@ whenStarting(
   (early) =>
     void import('./core/config.js').then(({ configureFromScript, reportBadSetting }) => {
       configureFromScript(script);
-      if (START !== undefined && !STARTS.includes(START))
+      if (START !== undefined && !AFTER_LOAD)
         reportBadSetting('data-start', START, 'Use "load" or "near".');
       // What <read-aloud article-id> asks portal-widgets.js for (an article's recordings), here
       // from the same client the other elements use, loaded when first asked.
