@@ -57,83 +57,96 @@ function whenStarting(start: (early: boolean) => void): void {
   else addEventListener('load', go, { once: true });
 }
 
-whenStarting(
-  (early) =>
-    void import('./core/config.js').then(({ configureFromScript, reportBadSetting }) => {
-      configureFromScript(script);
-      if (START !== undefined && !AFTER_LOAD)
-        reportBadSetting('data-start', START, 'Use "load" or "near".');
-      // What <read-aloud article-id> asks portal-widgets.js for (an article's recordings), here
-      // from the same client the other elements use, loaded when first asked.
-      (window as { PortalWidgets?: object }).PortalWidgets ??= {
-        getArticle: (id: string, element: Element) =>
-          import('./backend/article-for.js').then(({ articleFor }) => articleFor(id, element)),
-      };
-      // The visitor's saved text size and contrast first, in a task of their own before any
-      // element's: applied as the page opens, and never added to the text size bar's first task.
-      const saved = early ? import('./prefs/apply-saved.js').catch(() => {}) : undefined;
-      return Promise.resolve(saved)
-        .then(() => import('./core/define.js'))
-        .then(({ tagName, defineInTurns }) => {
-          defineInTurns();
-          const tags = new Map([...waiting].map((base) => [tagName(base), base]));
-          if (script?.hasAttribute('data-cloak')) cloak([...tags.keys()]);
-
-          const fetchFor = (tag: string): void => {
-            const base = tags.get(tag)!;
-            if (!waiting.delete(base)) return;
-            ELEMENT_LOADERS[base]().catch((error: unknown) =>
-              console.error(`Portal Widgets: could not load <${tag}>.`, error),
-            );
-            if (!waiting.size) {
-              observer.disconnect();
-              sight?.disconnect();
-            }
-          };
-          // With `near`, an element's file is fetched once one of its elements comes within a
-          // screen's height of the viewport: a rating or a related list at the foot of a long
-          // article costs a visitor who never scrolls there nothing. Their room is kept by the
-          // page's CSS (the guides), so nothing moves when they arrive. An element the page
-          // hides (display: none) is fetched when the page shows it.
-          const sight =
-            START === 'near' && typeof IntersectionObserver === 'function'
-              ? new IntersectionObserver(
-                  (entries) => {
-                    for (const entry of entries) {
-                      if (!entry.isIntersecting) continue;
-                      sight!.unobserve(entry.target);
-                      fetchFor(entry.target.localName);
-                    }
-                  },
-                  { rootMargin: '100% 0px' },
-                )
-              : undefined;
-          // A visitor moving by keyboard or screen reader may reach a bar before scrolling
-          // brings it near: their first key or focus fetches every element the page has.
-          const seen = new Set<string>();
-          if (sight)
-            for (const type of ['keydown', 'focusin'])
-              addEventListener(type, () => seen.forEach(fetchFor), { capture: true, once: true });
-          const load = (root: Element | Document): void => {
-            for (const [tag, base] of tags) {
-              if (!waiting.has(base)) continue;
-              const found = [
-                ...(root instanceof Element && root.matches(tag) ? [root] : []),
-                ...root.querySelectorAll(tag),
-              ];
-              if (!found.length) continue;
-              seen.add(tag);
-              if (sight) for (const element of found) sight.observe(element);
-              else fetchFor(tag);
-            }
-          };
-          const observer = new MutationObserver((records) => {
-            for (const record of records) {
-              record.addedNodes.forEach((node) => node instanceof Element && load(node));
-            }
-          });
-          observer.observe(document.documentElement, { childList: true, subtree: true });
-          load(document);
-        });
-    }),
+/**
+ * Our tags on this page, from the script's `data-prefix` as core/config.ts reads it (a prefix it
+ * refuses is no prefix), so that the page can be searched before the core is fetched.
+ */
+const PREFIX = script?.dataset.prefix;
+const tags = new Map(
+  [...waiting].map((base) => [
+    PREFIX && /^[a-z][a-z0-9]*$/.test(PREFIX) ? `${PREFIX}-${base}` : base,
+    base,
+  ]),
 );
+
+/** The settings and the way of defining every element shares, fetched once, first needed. */
+let core: Promise<unknown> | undefined;
+const coreOnce = (early: boolean) =>
+  (core ??= import('./core/config.js').then(({ configureFromScript, reportBadSetting }) => {
+    configureFromScript(script);
+    if (START !== undefined && !AFTER_LOAD)
+      reportBadSetting('data-start', START, 'Use "load" or "near".');
+    // What <read-aloud article-id> asks portal-widgets.js for (an article's recordings), here
+    // from the same client the other elements use, loaded when first asked.
+    (window as { PortalWidgets?: object }).PortalWidgets ??= {
+      getArticle: (id: string, element: Element) =>
+        import('./backend/article-for.js').then(({ articleFor }) => articleFor(id, element)),
+    };
+    // The visitor's saved text size and contrast first, in a task of their own before any
+    // element's: applied as the page opens, and never added to the text size bar's first task.
+    const saved = early ? import('./prefs/apply-saved.js').catch(() => {}) : undefined;
+    return Promise.resolve(saved)
+      .then(() => import('./core/define.js'))
+      .then(({ defineInTurns }) => defineInTurns());
+  }));
+
+whenStarting((early) => {
+  if (early) void coreOnce(early);
+  if (script?.hasAttribute('data-cloak')) cloak([...tags.keys()]);
+
+  const fetchFor = (tag: string): void => {
+    const base = tags.get(tag)!;
+    if (!waiting.delete(base)) return;
+    coreOnce(early)
+      .then(ELEMENT_LOADERS[base])
+      .catch((error: unknown) => console.error(`Portal Widgets: could not load <${tag}>.`, error));
+    if (!waiting.size) {
+      observer.disconnect();
+      sight?.disconnect();
+    }
+  };
+  // With `near`, an element's file is fetched once one of its elements comes within a screen's
+  // height of the viewport: a rating or a related list at the foot of a long article costs a
+  // visitor who never scrolls there nothing, not even the core. Their room is kept by the page's
+  // CSS (the guides), so nothing moves when they arrive. An element the page hides
+  // (display: none) is fetched when the page shows it.
+  const sight =
+    START === 'near' && typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver(
+          (entries) => {
+            for (const entry of entries) {
+              if (!entry.isIntersecting) continue;
+              sight!.unobserve(entry.target);
+              fetchFor(entry.target.localName);
+            }
+          },
+          { rootMargin: '100% 0px' },
+        )
+      : undefined;
+  // A visitor moving by keyboard or screen reader may reach a bar before scrolling brings it
+  // near: their first key or focus fetches every element the page has.
+  const seen = new Set<string>();
+  if (sight)
+    for (const type of ['keydown', 'focusin'])
+      addEventListener(type, () => seen.forEach(fetchFor), { capture: true, once: true });
+  const load = (root: Element | Document): void => {
+    for (const [tag, base] of tags) {
+      if (!waiting.has(base)) continue;
+      const found = [
+        ...(root instanceof Element && root.matches(tag) ? [root] : []),
+        ...root.querySelectorAll(tag),
+      ];
+      if (!found.length) continue;
+      seen.add(tag);
+      if (sight) for (const element of found) sight.observe(element);
+      else fetchFor(tag);
+    }
+  };
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      record.addedNodes.forEach((node) => node instanceof Element && load(node));
+    }
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  load(document);
+});

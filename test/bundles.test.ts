@@ -88,6 +88,26 @@ describe('shipped bundles', () => {
       expect(page.window.pageErrors).to.deep.equal([]);
     });
 
+    it('with data-start="near", fetches nothing but itself while no element is near', async () => {
+      const page = await openPage('/test/fixtures/autoloader-far-page.html', 800, 600, {
+        settled: false,
+      });
+      const ours = () =>
+        page.window.performance
+          .getEntriesByType('resource')
+          .map((entry) => entry.name)
+          .filter((name) => name.includes('/dist/cdn/'));
+      // Past the load event and the idle time after it, when `load` would have fetched it all.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(ours().map((name) => name.split('/dist/cdn/')[1])).to.deep.equal(['autoloader.js']);
+
+      const rating = page.document.querySelector('star-rating')!;
+      rating.scrollIntoView();
+      await until(() => !!rating.shadowRoot?.textContent?.trim(), 'the rating rendered once near');
+      expect(ours().some((name) => name.includes('/chunks/core-'))).to.equal(true);
+      expect(page.window.pageErrors).to.deep.equal([]);
+    });
+
     it('with data-start="near", fetches every element the page has at a keyboard visitor’s first move', async () => {
       const page = await open('/test/fixtures/autoloader-near-page.html');
       await new Promise((resolve) => setTimeout(resolve, 300));
