@@ -434,22 +434,22 @@ describe('WordPress adapter', () => {
   });
 });
 
-describe('NukeViet 4.5 adapter, on the portal’s own page', () => {
-  type PageWindow = Window & { createNukeViet(api: string): Backend };
+describe('NukeViet 4.4 and 4.5 adapter, on the portal’s own page', () => {
+  type PageWindow = Window & { createNukeViet(api: string, portal?: typeof fetch): Backend };
 
   /** A page of the given theme's shape, with the adapter (from src/) created in that page. */
-  async function nukevietPage(theme: string) {
+  async function nukevietPage(theme: string, portal?: typeof fetch) {
     await fetch('/nukeviet/reset');
     const page = await openPage(`/test/fixtures/nukeviet/${theme}.html`);
     const script = page.document.createElement('script');
     script.type = 'module';
     script.textContent = `import { nukevietBackend, Http } from '/src/backend/index.ts';
-      window.createNukeViet = (api) => nukevietBackend({ api, http: new Http({ timeout: 2000,
-        retries: 0, backoff: 10, fetch: (input, init) => fetch(input, init) }) });`;
+      window.createNukeViet = (api, portal) => nukevietBackend({ api, http: new Http({
+        timeout: 2000, retries: 0, backoff: 10, fetch: portal ?? ((input, init) => fetch(input, init)) }) });`;
     page.document.head.append(script);
     await until(() => 'createNukeViet' in page.window, 'adapter loaded in the page');
     // data-api as the guide leaves it: the portal's origin; the page says where rating lives.
-    const backend = (page.window as unknown as PageWindow).createNukeViet('/');
+    const backend = (page.window as unknown as PageWindow).createNukeViet('/', portal);
     return { page, backend };
   }
 
@@ -554,6 +554,89 @@ describe('NukeViet 4.5 adapter, on the portal’s own page', () => {
     page.document.querySelectorAll('script').forEach((script) => script.remove());
     expect((await backend.getRating('412')).open).to.equal(true);
     page.frame.remove();
+  });
+
+  describe('on pages a real NukeViet 4.4.08 printed, and its replies', () => {
+    // Captured from a 4.4.08 installed with its own installer (PHP 8.2, MariaDB), article 16
+    // written by us; only external scripts, styles and head tags other than article:* removed.
+    // 4.4.08's default theme writes the vote call minified, with double quotes.
+    const replies = {
+      vote: 'Tổng số điểm của bài viết là: 1234 trong 300 đánh giá|4.1|300',
+      again: 'Bạn đã đánh giá bài viết này rồi|0|0',
+    };
+    const checkss = {
+      default: '867afc7d639a4160c565b9754078188b',
+      mobile: 'fb509c1a7c391bc8d2d42d320c717419',
+    };
+
+    for (const theme of ['default', 'mobile'] as const) {
+      it(`${theme}: reads the article, its picture, date, rating and both lists`, async () => {
+        const { page, backend } = await nukevietPage(`4.4.08/${theme}`);
+        const article = await backend.getArticle('16');
+        expect(article.title).to.equal(
+          'Lịch tiếp công dân tháng 12 của Ủy ban nhân dân xã Tân Phú',
+        );
+        expect(article.lead).to.match(/^Ủy ban nhân dân xã Tân Phú thông báo lịch tiếp công dân/);
+        expect(article.image?.alt).to.equal('Trụ sở Ủy ban nhân dân xã Tân Phú');
+        expect(article.image?.caption).to.equal('Trụ sở Ủy ban nhân dân xã Tân Phú');
+        expect(article.image?.url).to.include('/uploads/news/lich-tiep-cong-dan-thang-12-2026.jpg');
+        expect(article.publishedAt).to.equal('2026-11-28T15:00:00+07:00');
+        expect(article.rating).to.deep.equal({ total: 1230, count: 299, average: 4.1, open: true });
+        const list = async (strategy: RelatedStrategy) =>
+          (await backend.getRelated('16', { strategies: [strategy], limit: 5 })).map(
+            ({ id, title, publishedAt }) => [id, title, publishedAt],
+          );
+        expect(await list('newer')).to.deep.equal([
+          ['20', 'Tăng cường phòng, chống cháy nổ trong mùa khô', '2026-12-01'],
+          ['21', 'Xã Tân Phú tổ chức ngày hội Đại đoàn kết toàn dân tộc', '2026-12-04'],
+        ]);
+        expect(await list('older')).to.deep.equal([
+          ['19', 'Hội nghị đối thoại giữa Chủ tịch UBND xã với nông dân', '2026-11-24'],
+          ['18', 'Thông báo thu thuế sử dụng đất phi nông nghiệp năm 2026', '2026-11-18'],
+          ['17', 'Xã Tân Phú ra quân tổng vệ sinh môi trường cuối năm', '2026-11-10'],
+        ]);
+        page.frame.remove();
+      });
+
+      it(`${theme}: votes as 4.4.08 accepted, and reads its vote and its refusal`, async () => {
+        const sent: { url: URL; body: URLSearchParams; headers: Headers }[] = [];
+        // The portal, answering as the real 4.4.08 answered these requests (first, then again).
+        const portal = async (input: RequestInfo | URL, init?: RequestInit) => {
+          sent.push({
+            url: new URL(String(input), location.href),
+            body: new URLSearchParams(String(init?.body)),
+            headers: new Headers(init?.headers),
+          });
+          return new Response(sent.length === 1 ? replies.vote : replies.again, {
+            headers: { 'content-type': 'text/html; charset=UTF-8' },
+          });
+        };
+        const { page, backend } = await nukevietPage(`4.4.08/${theme}`, portal);
+        expect(await backend.rate('16', 4)).to.deep.equal({
+          total: 1234,
+          count: 300,
+          average: 4.1,
+          open: true,
+          yourScore: 4,
+        });
+        const repeat = await rejection(backend.rate('16', 5));
+        expect(repeat.code).to.equal('already-voted');
+        // What 4.4.08 takes for a vote: its own address with a millisecond nocache, a POST of
+        // the article, the page's checkss and the points.
+        const [first] = sent;
+        expect(first.url.pathname).to.equal('/index.php');
+        expect(
+          Object.fromEntries([...first.url.searchParams].filter(([k]) => k !== 'nocache')),
+        ).to.deep.equal({ language: 'vi', nv: 'news', op: 'rating' });
+        expect(first.url.searchParams.get('nocache')).to.match(/^\d{13}$/);
+        expect(Object.fromEntries(first.body)).to.deep.equal({
+          id: '16',
+          checkss: checkss[theme],
+          point: '4',
+        });
+        page.frame.remove();
+      });
+    }
   });
 
   describe('recorded voices, on pages a real NukeViet 4.5.05 printed', () => {

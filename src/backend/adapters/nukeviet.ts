@@ -8,7 +8,8 @@ import type { Backend, BackendContext } from '../contract.js';
 
 /**
  * `sendrating('<id>', value, '<checkss>')` as the news module's detail page prints it; the
- * eGovernment theme uses double quotes.
+ * eGovernment theme, and 4.4's default theme minified (`sendrating("16", b, "…")`), use double
+ * quotes.
  */
 const SEND_RATING = /sendrating\(\s*(['"])(\d+)\1\s*,\s*[\w.]+\s*,\s*(['"])([0-9a-f]{32})\3\s*\)/;
 
@@ -105,7 +106,7 @@ interface PageVariables {
 
 /**
  * For widgets placed on a NukeViet news page itself: the article and its related lists are read
- * from the page (themes default, mobile_default and eGovernment, NukeViet 4.5), and votes go
+ * from the page (themes default, mobile_default and eGovernment, NukeViet 4.4 and 4.5), and votes go
  * through the news module's own `op=rating` with the page's `checkss`, which only works on the
  * portal's own origin (it checks the Referer and the PHP session). The rating address comes
  * from the page's own variables (sites in a subfolder, a renamed news module); `api` (the
