@@ -1,5 +1,5 @@
 // npm run bench:page-cost -- [--runs 15] [--throttling simulate|devtools] [--ua phone|desktop]
-//   [--switch '<command>'] [--url <page>] [--json <file>] <variant>…
+//   [--switch '<command>'] [--url <page>] [--json <file>] [--self-signed] <variant>…
 //
 // What the widgets cost a real page: Lighthouse 12 (mobile: a phone's screen, slow 4G, 4× CPU) on
 // each variant of the page in turns, a fresh Chromium per run. The first variant is the pristine
@@ -19,6 +19,8 @@
 // then runs as `<command> <name>` before each run to put that variant in place (e.g. copy a
 // theme's templates: bench/nukeviet-guide.ts), and as `<command> <first>` at the end.
 // `--ours` is a pattern for our files' addresses (default: portal-widgets, /pw, adapters/).
+// `--self-signed` lets Chromium take a local HTTPS server's own certificate: a page served over
+// HTTP/2, as portals are, instead of plain HTTP/1.1 and its six connections per host.
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -37,6 +39,7 @@ const { values, positionals } = parseArgs({
     throttling: { type: 'string', default: 'simulate' },
     ua: { type: 'string', default: 'phone' },
     json: { type: 'string' },
+    'self-signed': { type: 'boolean', default: false },
   },
 });
 if (values.throttling !== 'simulate' && values.throttling !== 'devtools')
@@ -97,7 +100,11 @@ interface TaskItem {
 async function measure(url: string): Promise<Run> {
   const chrome = await chromeLauncher.launch({
     chromePath,
-    chromeFlags: ['--headless=new', '--no-sandbox'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      ...(values['self-signed'] ? ['--ignore-certificate-errors'] : []),
+    ],
   });
   try {
     const result = await lighthouse(
