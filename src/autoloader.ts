@@ -31,28 +31,33 @@ const START = script?.dataset.start;
 const AFTER_LOAD = START === 'load' || START === 'near';
 
 /**
- * With `data-start="load"` (or `near`), nothing of ours is fetched before the page has loaded
- * and painted what it loaded: widgets that are not the page's main content then never share the
- * network with its pictures and styles, nor add their work to its start-up. A visitor who saved
- * a text size or contrast, or whose system asks for more contrast, gets them at once all the
- * same.
+ * A visitor who saved a text size or contrast, or whose system asks for more contrast: their
+ * preferences are applied as the page opens, whatever `data-start` says.
  */
-function whenStarting(start: (early: boolean) => void): void {
-  let saved: string | null = null;
+const EARLY = ((): boolean => {
   try {
     // prefs/store.ts's STORAGE_KEY, written out: importing it would fetch its chunk at once.
-    saved = localStorage.getItem('portal-widgets.preferences');
+    if (localStorage.getItem('portal-widgets.preferences')) return true;
   } catch {
     // Storage blocked: nothing saved.
   }
-  const early = Boolean(saved) || matchMedia('(prefers-contrast: more)').matches;
-  if (!AFTER_LOAD || early) return start(early);
+  return matchMedia('(prefers-contrast: more)').matches;
+})();
+
+/**
+ * With `data-start="load"` (or `near`), nothing of ours is fetched before the page has loaded
+ * and painted what it loaded: widgets that are not the page's main content then never share the
+ * network with its pictures and styles, nor add their work to its start-up (but for an `EARLY`
+ * visitor).
+ */
+function whenStarting(start: () => void): void {
+  if (!AFTER_LOAD || EARLY) return start();
   // Once the browser is idle after the load event, it has painted what the page loaded last.
   // Not from a frame's callback: the frame's rendering, the page's, would be counted as ours.
   const go = () =>
     typeof requestIdleCallback === 'function'
-      ? requestIdleCallback(() => start(false), { timeout: 1000 })
-      : setTimeout(() => start(false), 50);
+      ? requestIdleCallback(start, { timeout: 1000 })
+      : setTimeout(start, 50);
   if (document.readyState === 'complete') go();
   else addEventListener('load', go, { once: true });
 }
@@ -69,9 +74,12 @@ const tags = new Map(
   ]),
 );
 
-/** The settings and the way of defining every element shares, fetched once, first needed. */
-let core: Promise<unknown> | undefined;
-const coreOnce = (early: boolean) =>
+/**
+ * The settings and the way of defining every element shares, fetched once, with the first
+ * element (at once for an `EARLY` visitor, whose preferences come first).
+ */
+let core: Promise<void> | undefined;
+const coreOnce = (): Promise<void> =>
   (core ??= import('./core/config.js').then(({ configureFromScript, reportBadSetting }) => {
     configureFromScript(script);
     if (START !== undefined && !AFTER_LOAD)
@@ -84,20 +92,20 @@ const coreOnce = (early: boolean) =>
     };
     // The visitor's saved text size and contrast first, in a task of their own before any
     // element's: applied as the page opens, and never added to the text size bar's first task.
-    const saved = early ? import('./prefs/apply-saved.js').catch(() => {}) : undefined;
+    const saved = EARLY ? import('./prefs/apply-saved.js').catch(() => {}) : undefined;
     return Promise.resolve(saved)
       .then(() => import('./core/define.js'))
       .then(({ defineInTurns }) => defineInTurns());
   }));
 
-whenStarting((early) => {
-  if (early) void coreOnce(early);
+whenStarting(() => {
+  if (EARLY) void coreOnce();
   if (script?.hasAttribute('data-cloak')) cloak([...tags.keys()]);
 
   const fetchFor = (tag: string): void => {
     const base = tags.get(tag)!;
     if (!waiting.delete(base)) return;
-    coreOnce(early)
+    coreOnce()
       .then(ELEMENT_LOADERS[base])
       .catch((error: unknown) => console.error(`Portal Widgets: could not load <${tag}>.`, error));
     if (!waiting.size) {
