@@ -599,13 +599,12 @@ describe('NukeViet 4.4 and 4.5 adapter, on the portal’s own page', () => {
       });
 
       it(`${theme}: votes as 4.4.08 accepted, and reads its vote and its refusal`, async () => {
-        const sent: { url: URL; body: URLSearchParams; headers: Headers }[] = [];
+        const sent: { url: URL; body: URLSearchParams }[] = [];
         // The portal, answering as the real 4.4.08 answered these requests (first, then again).
         const portal = async (input: RequestInfo | URL, init?: RequestInit) => {
           sent.push({
             url: new URL(String(input), location.href),
             body: new URLSearchParams(String(init?.body)),
-            headers: new Headers(init?.headers),
           });
           return new Response(sent.length === 1 ? replies.vote : replies.again, {
             headers: { 'content-type': 'text/html; charset=UTF-8' },

@@ -45,6 +45,16 @@ describe('shipped bundles', () => {
       expect(page.window.pageErrors).to.deep.equal([]);
     });
 
+    it('with data-prefix, fetches and defines the prefixed tags only', async () => {
+      // open() waits for <gov-font-scaler> to render.
+      const page = await open('/test/fixtures/autoloader-prefix-page.html');
+      const { customElements } = page.window;
+      expect(customElements.get('gov-font-scaler')).to.exist;
+      expect(customElements.get('font-scaler')).to.equal(undefined);
+      expect(chunksLoaded(page).some((name) => name.includes('star-rating'))).to.equal(false);
+      expect(page.window.pageErrors).to.deep.equal([]);
+    });
+
     it('applies a saved text size in a task of its own, before the text size bar is even defined', async () => {
       localStorage.setItem(STORAGE_KEY, JSON.stringify({ textScale: 1.2 }));
       const page = await open('/test/fixtures/autoloader-saved-page.html');
