@@ -54,9 +54,15 @@ export class PageTextScaler {
   /** Elements added inside a scaled part since the last frame, measured on their own. */
   private readonly added = new Set<HTMLElement>();
   private resizeTimer: ReturnType<typeof setTimeout> | undefined;
-  private width = innerWidth;
+  /** The window's width, read once a frame has laid the page out (undefined until then). */
+  private width: number | undefined;
 
   constructor() {
+    // Read now, the width would make the browser lay the page out inside the task that creates
+    // this (an element's upgrade; on a slow phone tens of milliseconds). Read once the browser is
+    // idle, a frame has laid it out already. Not from a frame's callback: the frame's rendering,
+    // the page's, would be counted as ours.
+    (globalThis.requestIdleCallback ?? setTimeout)(() => (this.width ??= innerWidth));
     // A phone's address bar changes only the height, which no text size depends on; a width
     // change may cross a theme's breakpoint, so the page is measured again once it settles.
     addEventListener('resize', () => {
