@@ -155,6 +155,15 @@ whenStarting(() => {
       record.addedNodes.forEach((node) => node instanceof Element && load(node));
     }
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-  load(document);
+  // Not while the page is still being parsed (an `EARLY` visitor's start, or no `data-start`):
+  // our observer would run first in each of the parser's tasks, which would then be counted as
+  // ours (Lighthouse credits a task to the first script in it). Heard on the window, after the
+  // page's own listeners on the document (jQuery's ready), for the same reason.
+  const discover = (): void => {
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    load(document);
+  };
+  if (document.readyState === 'loading')
+    addEventListener('DOMContentLoaded', discover, { once: true });
+  else discover();
 });
