@@ -45,6 +45,24 @@ describe('shipped bundles', () => {
       expect(page.window.pageErrors).to.deep.equal([]);
     });
 
+    it('fetches files that ask Chromium to compile them as they download; is itself too short to need it', async () => {
+      const page = await open('/test/fixtures/autoloader-page.html');
+      const files = page.window.performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => name.includes('/dist/cdn/') && name.endsWith('.js'));
+      const firstLine = async (file: string) =>
+        (await (await fetch(file)).text()).split('\n', 1)[0];
+      const hint = '//# allFunctionsCalledOnLoad';
+      const loaded = files.filter((file) => !file.endsWith('/autoloader.js'));
+      expect(loaded.length, 'chunks fetched').to.be.at.least(3);
+      for (const file of loaded) expect(await firstLine(file), file).to.equal(hint);
+      // The single-file bundles and the adapters, whose functions run as the page opens too.
+      for (const file of ['portal-widgets.js', 'portal-toolbar.js', 'adapters/nukeviet.js'])
+        expect(await firstLine(`/dist/cdn/${file}`), file).to.equal(hint);
+      expect(await firstLine('/dist/cdn/autoloader.js')).not.to.equal(hint);
+    });
+
     it('with data-prefix, fetches and defines the prefixed tags only', async () => {
       // open() waits for <gov-font-scaler> to render.
       const page = await open('/test/fixtures/autoloader-prefix-page.html');
