@@ -85,6 +85,25 @@ describe('shipped bundles', () => {
       expect(page.window.pageErrors).to.deep.equal([]);
     });
 
+    it('started while the page is still being parsed, looks for elements only once it is parsed', async () => {
+      const page = await open('/test/fixtures/autoloader-parsing-page.html');
+      const [navigation] = page.window.performance.getEntriesByType(
+        'navigation',
+      ) as PerformanceNavigationTiming[];
+      const ours = (
+        page.window.performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+      ).filter((entry) => entry.name.includes('/dist/cdn/'));
+      const loader = ours.find((entry) => entry.name.endsWith('/autoloader.js'))!;
+      const chunks = ours.filter((entry) => entry.name.includes('/chunks/'));
+      // The autoloader itself arrived while the parser waited for the page's slow script…
+      expect(loader.responseEnd).to.be.below(navigation!.domInteractive);
+      // …and fetched nothing until the page was parsed: no observer of ours in the parser's tasks.
+      expect(chunks.length).to.be.at.least(1);
+      for (const chunk of chunks)
+        expect(chunk.startTime, chunk.name).to.be.at.least(navigation!.domInteractive);
+      expect(page.window.pageErrors).to.deep.equal([]);
+    });
+
     it('lifts its cloak once the elements are defined', async () => {
       const page = await open('/test/fixtures/autoloader-page.html');
       await until(
