@@ -60,8 +60,9 @@ export class PageTextScaler {
   constructor() {
     // Read now, the width would make the browser lay the page out inside the task that creates
     // this (an element's upgrade; on a slow phone tens of milliseconds). Read once the browser is
-    // idle, a frame has laid it out already. Not from a frame's callback: the frame's rendering,
-    // the page's, would be counted as ours.
+    // idle, a frame has laid it out already (without idle callbacks, Safari, in a task of its
+    // own). Not from a frame's callback: the frame's rendering, the page's, would be counted as
+    // ours.
     (globalThis.requestIdleCallback ?? setTimeout)(() => (this.width ??= innerWidth));
     // A phone's address bar changes only the height, which no text size depends on; a width
     // change may cross a theme's breakpoint, so the page is measured again once it settles.
