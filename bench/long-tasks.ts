@@ -58,7 +58,7 @@ interface TraceEvent {
 interface Run {
   ours: number;
   /**
-   * The longest task of the page's in which one of our files was compiled but none of ours ran:
+   * The longest task of the page's in which one of our files was compiled and no script file ran:
    * Lighthouse credits such a task to our file (the parser's, mostly).
    */
   compiledIn: number;
@@ -92,10 +92,6 @@ function scriptOf(event: TraceEvent): string | undefined {
  * called, a function's name and file beside each call of one.
  */
 function printParts(ms: number, first: string | undefined, inside: TraceEvent[]): void {
-  const compiled = inside.some(
-    (event) => COMPILING.test(event.name) && ours.test(event.args?.data?.url ?? ''),
-  );
-  if (!(first ? ours.test(first) : compiled)) return;
   const parts = new Map<string, number>();
   for (const event of inside) {
     const data = event.args?.data as { functionName?: string; type?: string } | undefined;
@@ -171,16 +167,21 @@ async function measure(url: string): Promise<Run> {
       );
       const first = inside.map(scriptOf).find((script) => script && script !== url);
       const ms = (task.dur ?? 0) / 1000;
-      if (values.parts && ms >= Number(values.parts)) printParts(ms, first, inside);
-      if (first && ours.test(first)) {
+      const mine = first !== undefined && ours.test(first);
+      // No script file ran in it, and one of ours was compiled: Lighthouse credits it to ours.
+      const onlyCompiled =
+        first === undefined &&
+        inside.some(
+          (event) => COMPILING.test(event.name) && ours.test(event.args?.data?.url ?? ''),
+        );
+      if (values.parts && ms >= Number(values.parts) && (mine || onlyCompiled))
+        printParts(ms, first, inside);
+      if (mine) {
         if (ms > oursLongest) [oursLongest, oursFile] = [ms, first.split('/').pop() ?? first];
         if (ms >= 50) oursOver50 += 1;
       } else {
         pageLongest = Math.max(pageLongest, ms);
-        const compiled = inside.some(
-          (event) => COMPILING.test(event.name) && ours.test(event.args?.data?.url ?? ''),
-        );
-        if (compiled && !first) compiledIn = Math.max(compiledIn, ms);
+        if (onlyCompiled) compiledIn = Math.max(compiledIn, ms);
       }
     }
     return { ours: oursLongest, oursFile, oursOver50, compiledIn, page: pageLongest };
