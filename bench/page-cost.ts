@@ -8,7 +8,8 @@
 // moment) is printed beside each variant's. Each turn starts one variant further on, so every
 // variant runs in every position of the turn alike and the machine's drift weighs on all alike.
 // Prints each run, then for LCP, TBT and CLS the median, its spread (the middle half of the runs
-// and the lowest and highest) and the median's difference from the pristine page's; our files'
+// and the lowest and highest), the median's difference from the pristine page's and the shift
+// (the median of the differences between each run and each of the pristine page's); our files'
 // requests and bytes; our longest task.
 //
 // `--throttling devtools` throttles for real (Chromium's own network and CPU throttling, the same
@@ -211,7 +212,9 @@ const loads = [...runs.values()].flat().map((run) => run.load);
 console.log(
   `\n${values.runs} runs of each variant, in turns (Lighthouse mobile, ${throttlingMethod} throttling, ${values.ua} User-Agent), ${((Date.now() - started) / 60000).toFixed(0)} min, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (median ${median(loads).toFixed(1)}) on ${availableParallelism()} cores`,
 );
-console.log('median [middle half] (lowest–highest), and the median minus the pristine page’s');
+console.log(
+  'median, its difference from the pristine page’s and the shift (the median of the differences between each run and each of the pristine page’s) [middle half] (lowest–highest)',
+);
 const METRICS: Array<[keyof Run, string, number]> = [
   ['lcp', 'LCP ms', 0],
   ['tbt', 'TBT ms', 0],
@@ -223,9 +226,15 @@ for (const { name } of variants) {
     const numbers = column(name, key);
     const value = median(numbers);
     const fixed = (n: number) => n.toFixed(digits);
-    const added = value - median(column(pristine.name, key));
+    const signed = (n: number) => `${n >= 0 ? '+' : '−'}${fixed(Math.abs(n))}`;
+    // Lighthouse's simulated LCP falls on a few levels per page, hundreds of ms apart: the
+    // difference of two medians then says on which level more runs fell, the shift what the
+    // runs of the variant add to those of the pristine page (Hodges–Lehmann).
+    const base = column(pristine.name, key);
     const difference =
-      name === pristine.name ? '' : ` ${added >= 0 ? '+' : '−'}${fixed(Math.abs(added))}`;
+      name === pristine.name
+        ? ''
+        : ` ${signed(value - median(base))} (shift ${signed(median(numbers.flatMap((n) => base.map((b) => n - b))))})`;
     return `${label} ${fixed(value)}${difference} [${fixed(quantile(numbers, 0.25))}–${fixed(quantile(numbers, 0.75))}] (${fixed(Math.min(...numbers))}–${fixed(Math.max(...numbers))})`;
   });
   const bytes = median(column(name, 'bytes')) / 1024;
