@@ -48,18 +48,33 @@ const EARLY = ((): boolean => {
  * With `data-start="load"` (or `near`), nothing of ours is fetched before the page has loaded
  * and painted what it loaded: widgets that are not the page's main content then never share the
  * network with its pictures and styles, nor add their work to its start-up (but for an `EARLY`
- * visitor).
+ * visitor, or 5 s after the page is parsed when its load event has not come by then).
  */
 function whenStarting(start: () => void): void {
   if (!AFTER_LOAD || EARLY) return start();
+  let started = false;
+  const once = (): void => {
+    if (started) return;
+    started = true;
+    start();
+  };
   // Once the browser is idle after the load event, it has painted what the page loaded last.
   // Not from a frame's callback: the frame's rendering, the page's, would be counted as ours.
   const go = () =>
     typeof requestIdleCallback === 'function'
-      ? requestIdleCallback(start, { timeout: 1000 })
-      : setTimeout(start, 50);
-  if (document.readyState === 'complete') go();
-  else addEventListener('load', go, { once: true });
+      ? requestIdleCallback(once, { timeout: 1000 })
+      : setTimeout(once, 50);
+  if (document.readyState === 'complete') {
+    go();
+    return;
+  }
+  addEventListener('load', go, { once: true });
+  // A load event that a stalled request of the page holds back (a social plugin or a counter
+  // that a network blocks without answering) holds the widgets back 5 s after the page is
+  // parsed, no longer.
+  const late = () => setTimeout(go, 5000);
+  if (document.readyState === 'loading') addEventListener('DOMContentLoaded', late, { once: true });
+  else late();
 }
 
 /**
