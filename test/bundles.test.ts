@@ -661,30 +661,24 @@ describe('shipped bundles', () => {
 
     it('NukeViet: a page whose load event a stalled request holds back still gets the widgets, 5 s after it was parsed', async function () {
       this.timeout(15000);
-      // The article's picture held 12 s, and the page's load event with it: the frame is not
-      // waited for (openPage() waits for its load event).
-      const frame = document.createElement('iframe');
-      frame.width = '412';
-      frame.height = '823';
-      frame.src = `/nukeviet/guide/mobile.html?hold=12000&visit=${(held += 1)}`;
-      document.body.append(frame);
-      try {
-        const toolbar = () => frame.contentDocument?.querySelector('font-scaler')?.shadowRoot;
-        await until(() => !!toolbar(), 'the toolbar', 9000);
-        const page = {
-          frame,
-          window: frame.contentWindow as FramePage['window'],
-          document: frame.contentDocument!,
-        };
-        expect(page.document.readyState, 'the page still loading').not.to.equal('complete');
-        const { files, ready } = ourRequests(page);
-        const first = Math.min(
-          ...files.filter(({ file }) => file !== 'autoloader.js').map(({ at }) => at),
-        );
-        expect(first - ready, 'fetched 5 s after DOMContentLoaded').to.be.within(4900, 8000);
-      } finally {
-        frame.remove();
-      }
+      // The article's picture held 12 s, and the page's load event with it.
+      const page = await openPage(
+        `/nukeviet/guide/mobile.html?hold=12000&visit=${(held += 1)}`,
+        412,
+        823,
+        { loaded: false, settled: false },
+      );
+      await until(
+        () => !!page.document.querySelector('font-scaler')?.shadowRoot,
+        'the toolbar',
+        9000,
+      );
+      expect(page.document.readyState, 'the page still loading').not.to.equal('complete');
+      const { files, ready } = ourRequests(page);
+      const first = Math.min(
+        ...files.filter(({ file }) => file !== 'autoloader.js').map(({ at }) => at),
+      );
+      expect(first - ready, 'fetched 5 s after DOMContentLoaded').to.be.within(4900, 8000);
     });
 
     it('NukeViet: a visitor who saved a text size gets it at once, without waiting for the page to load', async () => {

@@ -133,21 +133,25 @@ export function closePages(): void {
   openFrames.splice(0).forEach((frame) => frame.remove());
 }
 
-/** Opens a page in an iframe of this document (same origin, so storage is shared, as between tabs). */
+/**
+ * Opens a page in an iframe of this document (same origin, so storage is shared, as between tabs).
+ * `loaded: false`: returns once the page's document is there, without waiting for its load event.
+ */
 export async function openPage(
   src: string,
   width = 800,
   height = 600,
-  { settled = true } = {},
+  { settled = true, loaded = true } = {},
 ): Promise<FramePage> {
   const frame = document.createElement('iframe');
   openFrames.push(frame);
   frame.width = String(width);
   frame.height = String(height);
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const load = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   frame.src = src;
   document.body.append(frame);
-  await loaded;
+  if (loaded) await load;
+  else await until(() => frame.contentDocument?.URL.endsWith(src) ?? false, `${src} opened`);
   const page = framePage(frame);
   if (settled) await settle(page);
   return page;
