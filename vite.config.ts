@@ -211,8 +211,22 @@ const builds: Record<string, UserConfig> = {
  * longest task (docs/nukeviet.md, "Long tasks"). Other engines read a comment. Not on
  * `autoloader.js`, whose few lines run once and whose budget is bytes.
  */
-const compileHint = ({ fileName }: { fileName: string }) =>
-  fileName === 'autoloader.js' ? '' : '//# allFunctionsCalledOnLoad';
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+
+/**
+ * `autoloader.js` is built as a module without imports or exports (its chunks are imported
+ * dynamically, relative to the file in either kind of script) and wrapped in a function, so that
+ * it runs as a classic script too, as the NukeViet guide loads it, without declaring anything in
+ * the page's global scope.
+ */
+const [WRAPPER_START, WRAPPER_END] = ['(()=>{', '})();'];
+
+/** What heads each script-tag file, after minifying. */
+const fileStart = ({ fileName }: { fileName: string }) =>
+  fileName === 'autoloader.js' ? WRAPPER_START : COMPILE_HINT;
+/** What ends it, before the source map's comment. */
+const fileEnd = ({ fileName }: { fileName: string }) =>
+  fileName === 'autoloader.js' ? WRAPPER_END : '';
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'build') {
@@ -234,7 +248,8 @@ export default defineConfig(({ command, mode }) => {
                 ...rolldownOptions,
                 output: {
                   ...rolldownOptions?.output,
-                  postBanner: compileHint,
+                  postBanner: fileStart,
+                  postFooter: fileEnd,
                   // The minifier keeps a bundler's annotations (`/* @__PURE__ */`, 29 in
                   // portal-widgets.js); nothing bundles these files again.
                   comments: false,

@@ -1,11 +1,15 @@
 import { ELEMENT_LOADERS } from './elements.js';
 
+/**
+ * The tag that loaded this file, whose `data-*` settings are read. The file runs as a classic
+ * script (the NukeViet guide's tag: Lighthouse's estimate of LCP leaves out a classic script it
+ * saw evaluated after that LCP, never a module) or as a module (`type="module"`, the README's
+ * tags), which has no `currentScript` and, to stay a valid classic script, no `import.meta`
+ * either: the page's first module tag whose address names the autoloader.
+ */
 const script =
   (document.currentScript as HTMLScriptElement | null) ??
-  [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find(
-    (candidate) => candidate.src === import.meta.url,
-  ) ??
-  null;
+  document.querySelector<HTMLScriptElement>('script[type="module"][src*="autoloader"]');
 
 const waiting = new Set(Object.keys(ELEMENT_LOADERS));
 

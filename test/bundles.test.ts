@@ -73,6 +73,25 @@ describe('shipped bundles', () => {
       expect(page.window.pageErrors).to.deep.equal([]);
     });
 
+    it('runs as a classic script too (the NukeViet guide’s tag), reading its tag’s settings and adding nothing to the page’s globals', async () => {
+      // open() waits for <gov-font-scaler> to render: data-prefix was read from the tag.
+      const page = await open('/test/fixtures/autoloader-classic-page.html');
+      const { customElements } = page.window;
+      expect(customElements.get('gov-font-scaler')).to.exist;
+      expect(customElements.get('star-rating')).to.equal(undefined);
+      const { globalsBefore } = page.window as unknown as { globalsBefore: string[] };
+      const added = Object.keys(page.window).filter(
+        (name) => !globalsBefore.includes(name) && name !== 'globalsBefore',
+      );
+      // Ours, and the two lit keeps on every page that uses it (shared by its copies).
+      expect(added.sort()).to.deep.equal([
+        'PortalWidgets',
+        'litPropertyMetadata',
+        'reactiveElementVersions',
+      ]);
+      expect(page.window.pageErrors).to.deep.equal([]);
+    });
+
     it('applies a saved text size in a task of its own, before the text size bar is even defined', async () => {
       localStorage.setItem(STORAGE_KEY, JSON.stringify({ textScale: 1.2 }));
       const page = await open('/test/fixtures/autoloader-saved-page.html');
