@@ -224,9 +224,12 @@ const [WRAPPER_START, WRAPPER_END] = ['(()=>{', '})();'];
 /** What heads each script-tag file, after minifying. */
 const fileStart = ({ fileName }: { fileName: string }) =>
   fileName === 'autoloader.js' ? WRAPPER_START : COMPILE_HINT;
-/** What ends it, before the source map's comment. */
+/**
+ * What ends `autoloader.js`, before the source map's comment; no other file gets a footer
+ * (undefined: an empty one would still add a line to each).
+ */
 const fileEnd = ({ fileName }: { fileName: string }) =>
-  fileName === 'autoloader.js' ? WRAPPER_END : '';
+  fileName === 'autoloader.js' ? WRAPPER_END : (undefined as unknown as string);
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'build') {
