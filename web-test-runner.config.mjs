@@ -131,7 +131,7 @@ function guideMiddleware(context, next) {
  * them in footer_only.tpl (before `</body>`) and detail.tpl (after the article body's `</div>`).
  * Only the folder of dist/cdn is changed; {NEWSID} is the page's article. `?hold=<ms>` serves the
  * article's picture that much later, so that the page's load event comes late; `?hold-script=<ms>`
- * the guide's script.
+ * the guide's script (autoloader.js); `?tag=plain` puts the guide's plain tag in its loader's place.
  */
 let pagesServed = 0;
 function nukevietGuideMiddleware(context, next) {
@@ -139,7 +139,10 @@ function nukevietGuideMiddleware(context, next) {
     /^\/nukeviet\/guide\/(default|egov|mobile|4\.5\.05\/default-voices)\.html$/,
   );
   if (!match) return next();
-  const [script, detail, readAloud] = htmlExamples('docs/nukeviet.md');
+  // The guide's examples in order: step 3's loader, step 4's snippet, the plain tag for a policy
+  // that forbids scripts in the page (`?tag=plain`), <read-aloud>.
+  const [loader, detail, plainTag, readAloud] = htmlExamples('docs/nukeviet.md');
+  const script = context.query.tag === 'plain' ? plainTag : loader;
   // The real 4.5.05 page with recordings (article 16) gets the guide's <read-aloud> as well.
   const voices = match[1].startsWith('4.5.05');
   const hold = Number(context.query.hold) || 0;

@@ -635,18 +635,25 @@ describe('shipped bundles', () => {
       };
     }
 
-    for (const theme of ['mobile', 'default']) {
-      it(`NukeViet (${theme} theme): nothing of ours but the autoloader is fetched before the page has loaded, and the widgets take no more room than the guide gave them`, async () => {
+    for (const [theme, tag] of [
+      ['mobile', 'loader'],
+      ['default', 'loader'],
+      ['mobile', 'plain'],
+    ]) {
+      const fetched = tag === 'plain' ? 'nothing of ours but the autoloader' : 'nothing of ours';
+      it(`NukeViet (${theme} theme, the guide's ${tag === 'plain' ? 'plain tag' : 'loader'}): ${fetched} is fetched before the page has loaded, and the widgets take no more room than the guide gave them`, async () => {
         await fetch('/nukeviet/reset');
         localStorage.removeItem('portal-widgets.given-votes');
-        const page = await openPage(heldGuide(theme), 412, 823);
+        const page = await openPage(`${heldGuide(theme)}&tag=${tag}`, 412, 823);
         const rating = page.document.querySelector('star-rating')!;
         await until(() => !!rating.shadowRoot?.querySelector('input[value="5"]'), 'the stars');
         const { files, load } = ourRequests(page);
         expect(files.map(({ file }) => file)).to.include('autoloader.js');
         // The page's picture came 600 ms late, and the page's load event with it.
         expect(load).to.be.above(600);
-        const early = files.filter(({ file, at }) => file !== 'autoloader.js' && at < load);
+        const early = files.filter(
+          ({ file, at }) => (tag === 'loader' || file !== 'autoloader.js') && at < load,
+        );
         expect(early, 'fetched before the page had loaded').to.deep.equal([]);
 
         const { layoutAtStart, guideLayout } = page.window as unknown as {
@@ -665,9 +672,9 @@ describe('shipped bundles', () => {
       });
     }
 
-    it('NukeViet: the page does not wait for the guide’s script (DOMContentLoaded, which the theme’s own scripts wait for)', async () => {
+    it('NukeViet: the page does not wait for the guide’s plain tag (DOMContentLoaded, which the theme’s own scripts wait for)', async () => {
       const page = await openPage(
-        `/nukeviet/guide/mobile.html?hold-script=600&visit=${(held += 1)}`,
+        `/nukeviet/guide/mobile.html?tag=plain&hold-script=600&visit=${(held += 1)}`,
         412,
         823,
       );

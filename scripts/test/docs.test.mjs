@@ -89,6 +89,15 @@ for (const file of guides) {
   });
 }
 
+test("the NukeViet guide's loader sets only settings the autoloader reads, and looks for saved preferences where the widgets keep them", () => {
+  const [loader] = htmlBlocks(read('docs/nukeviet.md'));
+  const set = [...loader.matchAll(/dataset\.(\w+)/g)].map(([, name]) => `data-${kebab(name)}`);
+  assert.deepEqual([...new Set(set)].sort(), ['data-backend', 'data-start']);
+  for (const attribute of set) assert.ok(settings.has(attribute), attribute);
+  const [, key] = read('src/prefs/store.ts').match(/STORAGE_KEY = '([^']+)'/);
+  assert.ok(loader.includes(`localStorage.getItem('${key}')`), `the loader reads ${key}`);
+});
+
 test('every variable the server reads is documented in docs/deployment.md, and no other', () => {
   // Every folder of the server (api/, demo/, import/), its tests aside.
   const serverFiles = readdirSync(join(root, 'server'), { recursive: true })
