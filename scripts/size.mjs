@@ -30,8 +30,9 @@ const BUDGETS = [
   // of data-start's value; 1.50 KB with a keyboard visitor's first key or focus fetching them all;
   // 1.54 KB with the core fetched only with the first element (near: none near, none fetched);
   // 1.57 KB with `load`/`near` waiting no longer than 5 s after the page is parsed, when a
-  // stalled request of the page holds its load event back.
-  { pattern: /^autoloader\.js$/, budget: 1.58 * KB },
+  // stalled request of the page holds its load event back; 1.63 KB with those 5 s counted from
+  // DOMContentLoaded also when the file was added after it (read from the navigation's timing).
+  { pattern: /^autoloader\.js$/, budget: 1.63 * KB },
   // Each element's own chunk; lit, the core and the backend client are shared chunks.
   // 4.35 KB since the body allow-list both sanitisers share and the backend address checks;
   // 4.54 KB with the refusal of bodies too long to parse (#19).

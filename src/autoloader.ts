@@ -75,10 +75,12 @@ function whenStarting(start: () => void): void {
   addEventListener('load', go, { once: true });
   // A load event that a stalled request of the page holds back (a social plugin or a counter
   // that a network blocks without answering) holds the widgets back 5 s after the page is
-  // parsed, no longer.
-  const late = () => setTimeout(go, 5000);
-  if (document.readyState === 'loading') addEventListener('DOMContentLoaded', late, { once: true });
-  else late();
+  // parsed, no longer: counted from the page's DOMContentLoaded, also when this file was added
+  // later (the NukeViet guide's loader adds it at the load event or 5 s after parsing).
+  const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+  const parsed = navigation?.domContentLoadedEventStart;
+  if (parsed) setTimeout(go, parsed + 5000 - performance.now());
+  else addEventListener('DOMContentLoaded', () => setTimeout(go, 5000), { once: true });
 }
 
 /**
