@@ -75,6 +75,8 @@ interface Run {
   requests: number;
   bytes: number;
   longestTask: number;
+  /** The file Lighthouse credits that task to, when there is one. */
+  longestTaskFile?: string;
   /** When our first file was asked for, ms after navigation start (observed, not simulated). */
   ourStart: number;
   /**
@@ -156,6 +158,9 @@ async function measure(url: string): Promise<Run> {
       requests: files.length,
       bytes: files.reduce((sum, item) => sum + item.transferSize, 0),
       longestTask: Math.max(0, ...tasks.map((item) => item.duration)),
+      longestTaskFile: tasks
+        .reduce<TaskItem | undefined>((a, b) => (a && a.duration >= b.duration ? a : b), undefined)
+        ?.url.replace(/^.*\//, ''),
       ourStart: Math.min(...files.map((item) => item.networkRequestTime ?? Infinity)),
       lcpElement: lcpNode ?? '?',
       load: loadavg()[0],
@@ -186,7 +191,7 @@ try {
       }
       runs.get(name)!.push(run);
       console.log(
-        `turn ${turn + 1} ${name}: LCP ${run.lcp.toFixed(0)} ms (${run.lcpElement}), TBT ${run.tbt.toFixed(0)} ms, CLS ${run.cls.toFixed(3)}, our longest task ${run.longestTask.toFixed(0)} ms, ${run.requests} requests from ${Number.isFinite(run.ourStart) ? run.ourStart.toFixed(0) : '-'} ms, ${(run.bytes / 1024).toFixed(1)} KB (${(run.bytesBeforeLcp / 1024).toFixed(1)} KB before the observed LCP), load ${run.load.toFixed(1)}`,
+        `turn ${turn + 1} ${name}: LCP ${run.lcp.toFixed(0)} ms (${run.lcpElement}), TBT ${run.tbt.toFixed(0)} ms, CLS ${run.cls.toFixed(3)}, our longest task ${run.longestTask.toFixed(0)} ms${run.longestTaskFile ? ` (${run.longestTaskFile})` : ''}, ${run.requests} requests from ${Number.isFinite(run.ourStart) ? run.ourStart.toFixed(0) : '-'} ms, ${(run.bytes / 1024).toFixed(1)} KB (${(run.bytesBeforeLcp / 1024).toFixed(1)} KB before the observed LCP), load ${run.load.toFixed(1)}`,
       );
     }
   }
