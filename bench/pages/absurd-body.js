@@ -2,6 +2,8 @@
 // issue #19), shown by <article-view> from `cdn` (this build's dist/cdn or the baseline's) beside
 // a <font-scaler>. window.start() creates the element; window.outcome then says, once the body is
 // shown or refused, how long that took from start().
+import { benchArticleView, registerArticleBackend } from './article-backend.js';
+
 const query = new URLSearchParams(location.search);
 const cdn = query.get('cdn') ?? '/dist/cdn';
 const chars = Number(query.get('chars') ?? 34_000_000);
@@ -13,36 +15,15 @@ const bodyHtml = paragraph
   .concat('</p>');
 
 await import(`${cdn}/portal-widgets.js`);
-window.PortalWidgets.registerBackend('bench', () => ({
-  capabilities: { rating: 'none', related: [] },
-  getArticle: async (id) => ({
-    id,
-    title: 'Bài viết có phần thân dài bất thường',
-    lead: 'Phần thân được dán nhầm nhiều lần.',
-    image: null,
-    publishedAt: '2026-12-01T01:00:00Z',
-    category: null,
-    bodyHtml,
-    author: '',
-    source: '',
-    topic: null,
-    updatedAt: '2026-12-01T01:00:00Z',
-    lang: 'vi',
-    readingMinutes: 0,
-    rating: null,
-  }),
-  getRelated: async () => [],
-  getRating: async () => ({ total: 0, count: 0, average: 0, open: false }),
-  rate: async () => ({ total: 0, count: 0, average: 0, open: false }),
-}));
+registerArticleBackend(bodyHtml, {
+  title: 'Bài viết có phần thân dài bất thường',
+  lead: 'Phần thân được dán nhầm nhiều lần.',
+});
 await customElements.whenDefined('font-scaler');
 
 window.start = () => {
   const start = performance.now();
-  const element = document.createElement('article-view');
-  element.setAttribute('backend', 'bench');
-  element.setAttribute('api', location.origin);
-  element.setAttribute('article-id', '1');
+  const element = benchArticleView();
   document.body.append(element);
   const check = () => {
     const root = element.shadowRoot;

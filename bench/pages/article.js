@@ -1,5 +1,7 @@
 // A 5,000-word article with 20 images and 5 tables, rendered by article-view (sanitised) and by
 // a plain innerHTML assignment of the same, unsanitised HTML.
+import { benchArticleView, registerArticleBackend } from './article-backend.js';
+
 const WORDS =
   'xã huyện nông dân cà phê trường học đường giao thông trạm y tế cán bộ thôn hợp tác xã'.split(
     ' ',
@@ -48,33 +50,13 @@ window.result = (async () => {
     return { firstRender: end - start, body: end - start };
   }
   await import('/dist/cdn/portal-widgets.js');
-  window.PortalWidgets.registerBackend('bench', () => ({
-    capabilities: { rating: 'none', related: [] },
-    getArticle: async (id) => ({
-      id,
-      title: 'Bài viết dài để đo thời gian hiển thị',
-      lead: 'Năm nghìn chữ, hai mươi ảnh và năm bảng.',
-      image: null,
-      publishedAt: '2026-11-27T01:00:00Z',
-      category: null,
-      bodyHtml,
-      author: '',
-      source: '',
-      topic: null,
-      updatedAt: '2026-11-27T01:00:00Z',
-      lang: 'vi',
-      readingMinutes: 25,
-      rating: null,
-    }),
-    getRelated: async () => [],
-    getRating: async () => ({ total: 0, count: 0, average: 0, open: false }),
-    rate: async () => ({ total: 0, count: 0, average: 0, open: false }),
-  }));
+  registerArticleBackend(bodyHtml, {
+    title: 'Bài viết dài để đo thời gian hiển thị',
+    lead: 'Năm nghìn chữ, hai mươi ảnh và năm bảng.',
+    readingMinutes: 25,
+  });
   const start = performance.now();
-  const element = document.createElement('article-view');
-  element.setAttribute('backend', 'bench');
-  element.setAttribute('api', location.origin);
-  element.setAttribute('article-id', '1');
+  const element = benchArticleView();
   const loaded = new Promise((resolve) =>
     element.addEventListener('pw-load', resolve, { once: true }),
   );
